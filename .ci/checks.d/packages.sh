@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Packs every library and the tool, installs TfOps.Tool from the local package folder, runs
+# `tfops parity` with it, and builds + runs a scratch project that consumes the TfOps packages.
+set -euo pipefail
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+packages="$work/packages"
+
+dotnet pack TfOps.sln -c Release -o "$packages" -p:ContinuousIntegrationBuild=true --nologo -v quiet
+echo "packages:"; (cd "$packages" && ls -1 *.nupkg)
+for id in TfOps TfOps.NumSharp TfOps.Native TfOps.Tool; do
+  ls "$packages/$id".[0-9]*.nupkg >/dev/null 2>&1 || { echo "missing package $id"; exit 1; }
+  ls "$packages/$id".[0-9]*.snupkg >/dev/null 2>&1 || { echo "missing symbols package $id"; exit 1; }
+done
+if ls "$packages"/TfOps.TensorFlowNet.*.nupkg >/dev/null 2>&1; then
+  echo "TfOps.TensorFlowNet was packed against the stand-in: it must never ship"; exit 1
+fi
+
+# The tool, installed as a user would, from the local folder.
+dotnet tool install TfOps.Tool --tool-path "$work/tool" --add-source "$packages" >/dev/null
+"$work/tool/tfops" --version
+"$work/tool/tfops" parity | tail -n 3
+
+version="$(basename "$(ls "$packages"/TfOps.[0-9]*.nupkg | head -n 1)" .nupkg)"; version="${version#TfOps.}"
+# A scratch project that uses the kernel and the NumSharp entry from the packages.
+mkdir -p "$work/scratch"
+cat > "$work/scratch/Scratch.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="TfOps" Version="$version" />
+    <PackageReference Include="TfOps.NumSharp" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$work/scratch/Program.cs" <<'CS'
+using NumSharp;
+using TfOps;
+
+float[] x = [1, 2, 3, 4, 5, 6];
+var y = new float[2];
+BiasAddGrad.Compute<float>(x, [3, 2], DataFormat.NHWC, y);
+var nd = BiasAddGrad.Compute(np.array(x).reshape(3, 2), DataFormat.NCHW);
+bool ok = y[0] == 9 && y[1] == 12 && nd.GetSingle(0) == 9 && nd.GetSingle(1) == 12;
+Console.WriteLine(ok ? "scratch project: TfOps packages work" : $"scratch project: wrong result {y[0]} {y[1]}");
+return ok ? 0 : 1;
+CS
+cat > "$work/scratch/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$packages" />
+  </packageSources>
+</configuration>
+XML
+# The scratch project lives outside the repo: no Directory.*.props from here apply to it.
+(cd "$work/scratch" && dotnet run -c Release --nologo -v quiet)
