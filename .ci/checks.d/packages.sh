@@ -5,6 +5,8 @@ set -euo pipefail
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 packages="$work/packages"
+# A private NuGet cache: the global one may hold an older build under the same version number.
+export NUGET_PACKAGES="$work/nuget-cache"
 
 dotnet pack TfOps.sln -c Release -o "$packages" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 echo "packages:"; (cd "$packages" && ls -1 *.nupkg)
