@@ -32,7 +32,7 @@ public static partial class BiasAddGrad
 
         var geometry = BiasGradGeometry.FromShape(shape, format);
         CheckLengths(outBackprop.Length, output.Length, geometry, shape);
-        Dispatch(outBackprop, geometry, output);
+        Dispatch(outBackprop, geometry, output, MaxThreads(options));
     }
 
     /// <summary>
@@ -56,55 +56,61 @@ public static partial class BiasAddGrad
         CheckByteLengths(outBackprop.Length, output.Length, size, geometry, shape);
         switch (dtype)
         {
-            case TfDataType.Float: DispatchBytes<float>(outBackprop, geometry, output); break;
-            case TfDataType.Double: DispatchBytes<double>(outBackprop, geometry, output); break;
-            case TfDataType.Half: DispatchBytes<Half>(outBackprop, geometry, output); break;
-            case TfDataType.BFloat16: DispatchBytes<BFloat16>(outBackprop, geometry, output); break;
-            case TfDataType.Complex64: DispatchBytes<Complex64>(outBackprop, geometry, output); break;
-            case TfDataType.Complex128: DispatchBytes<Complex>(outBackprop, geometry, output); break;
-            case TfDataType.Int8 or TfDataType.QInt8: DispatchBytes<sbyte>(outBackprop, geometry, output); break;
-            case TfDataType.UInt8 or TfDataType.QUInt8: DispatchBytes<byte>(outBackprop, geometry, output); break;
-            case TfDataType.Int16 or TfDataType.QInt16: DispatchBytes<short>(outBackprop, geometry, output); break;
-            case TfDataType.UInt16 or TfDataType.QUInt16: DispatchBytes<ushort>(outBackprop, geometry, output); break;
-            case TfDataType.Int32 or TfDataType.QInt32: DispatchBytes<int>(outBackprop, geometry, output); break;
-            case TfDataType.UInt32: DispatchBytes<uint>(outBackprop, geometry, output); break;
-            case TfDataType.Int64: DispatchBytes<long>(outBackprop, geometry, output); break;
-            case TfDataType.UInt64: DispatchBytes<ulong>(outBackprop, geometry, output); break;
+            case TfDataType.Float: DispatchBytes<float>(outBackprop, geometry, output, options); break;
+            case TfDataType.Double: DispatchBytes<double>(outBackprop, geometry, output, options); break;
+            case TfDataType.Half: DispatchBytes<Half>(outBackprop, geometry, output, options); break;
+            case TfDataType.BFloat16: DispatchBytes<BFloat16>(outBackprop, geometry, output, options); break;
+            case TfDataType.Complex64: DispatchBytes<Complex64>(outBackprop, geometry, output, options); break;
+            case TfDataType.Complex128: DispatchBytes<Complex>(outBackprop, geometry, output, options); break;
+            case TfDataType.Int8 or TfDataType.QInt8: DispatchBytes<sbyte>(outBackprop, geometry, output, options); break;
+            case TfDataType.UInt8 or TfDataType.QUInt8: DispatchBytes<byte>(outBackprop, geometry, output, options); break;
+            case TfDataType.Int16 or TfDataType.QInt16: DispatchBytes<short>(outBackprop, geometry, output, options); break;
+            case TfDataType.UInt16 or TfDataType.QUInt16: DispatchBytes<ushort>(outBackprop, geometry, output, options); break;
+            case TfDataType.Int32 or TfDataType.QInt32: DispatchBytes<int>(outBackprop, geometry, output, options); break;
+            case TfDataType.UInt32: DispatchBytes<uint>(outBackprop, geometry, output, options); break;
+            case TfDataType.Int64: DispatchBytes<long>(outBackprop, geometry, output, options); break;
+            case TfDataType.UInt64: DispatchBytes<ulong>(outBackprop, geometry, output, options); break;
             default: throw TfOpsException.InvalidArgument(TfDataTypes.NotAllowedMessage(TfDataTypes.CppName(dtype)));
         }
     }
 
-    private static void DispatchBytes<T>(ReadOnlySpan<byte> input, BiasGradGeometry geometry, Span<byte> output)
+    private static void DispatchBytes<T>(ReadOnlySpan<byte> input, BiasGradGeometry geometry, Span<byte> output, KernelOptions? options)
         where T : unmanaged =>
-        Dispatch(MemoryMarshal.Cast<byte, T>(input), geometry, MemoryMarshal.Cast<byte, T>(output));
+        Dispatch(MemoryMarshal.Cast<byte, T>(input), geometry, MemoryMarshal.Cast<byte, T>(output), MaxThreads(options));
 
-    private static void Dispatch<T>(ReadOnlySpan<T> input, BiasGradGeometry geometry, Span<T> output)
+    private static int MaxThreads(KernelOptions? options) => options?.EffectiveMaxThreads ?? KernelOptions.DefaultMaxThreads;
+
+    // One dtype switch, folded away by the JIT for each T. Complex types run as two float (double)
+    // lanes per element, so they share the real kernels and their summation order.
+    private static void Dispatch<T>(ReadOnlySpan<T> input, BiasGradGeometry geometry, Span<T> output, int threads)
         where T : unmanaged
     {
-        if (typeof(T) == typeof(float)) Run<float, float, SelfAccumulator<float>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(double)) Run<double, double, SelfAccumulator<double>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(Half)) Run<Half, float, HalfAccumulator, T>(input, geometry, output);
-        else if (typeof(T) == typeof(BFloat16)) Run<BFloat16, float, BFloat16Accumulator, T>(input, geometry, output);
-        else if (typeof(T) == typeof(Complex64)) Run<Complex64, Complex64, Complex64Accumulator, T>(input, geometry, output);
-        else if (typeof(T) == typeof(Complex)) Run<Complex, Complex, Complex128Accumulator, T>(input, geometry, output);
-        else if (typeof(T) == typeof(sbyte)) Run<sbyte, sbyte, SelfAccumulator<sbyte>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(byte)) Run<byte, byte, SelfAccumulator<byte>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(short)) Run<short, short, SelfAccumulator<short>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(ushort)) Run<ushort, ushort, SelfAccumulator<ushort>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(int)) Run<int, int, SelfAccumulator<int>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(uint)) Run<uint, uint, SelfAccumulator<uint>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(long)) Run<long, long, SelfAccumulator<long>, T>(input, geometry, output);
-        else if (typeof(T) == typeof(ulong)) Run<ulong, ulong, SelfAccumulator<ulong>, T>(input, geometry, output);
+        if (typeof(T) == typeof(float)) Run<float, float, SelfAccumulator<float>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(double)) Run<double, double, SelfAccumulator<double>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(Half)) Run<Half, float, HalfAccumulator, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(BFloat16)) Run<BFloat16, float, BFloat16Accumulator, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(Complex64)) Run<float, float, SelfAccumulator<float>, T>(input, geometry, 2, output, threads);
+        else if (typeof(T) == typeof(Complex)) Run<double, double, SelfAccumulator<double>, T>(input, geometry, 2, output, threads);
+        else if (typeof(T) == typeof(sbyte)) Run<sbyte, sbyte, SelfAccumulator<sbyte>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(byte)) Run<byte, byte, SelfAccumulator<byte>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(short)) Run<short, short, SelfAccumulator<short>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(ushort)) Run<ushort, ushort, SelfAccumulator<ushort>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(int)) Run<int, int, SelfAccumulator<int>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(uint)) Run<uint, uint, SelfAccumulator<uint>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(long)) Run<long, long, SelfAccumulator<long>, T>(input, geometry, 1, output, threads);
+        else if (typeof(T) == typeof(ulong)) Run<ulong, ulong, SelfAccumulator<ulong>, T>(input, geometry, 1, output, threads);
         else throw TfOpsException.InvalidArgument(TfDataTypes.NotAllowedMessage(typeof(T).FullName ?? typeof(T).Name));
     }
 
-    // T is TStore by the dispatch above: the spans are reinterpreted, never converted.
-    private static void Run<TStore, TAcc, TOp, T>(ReadOnlySpan<T> input, BiasGradGeometry geometry, Span<T> output)
+    // T is TStore (or, for complex, a pair of TStore lanes) by the dispatch above: the spans are reinterpreted, never converted.
+    private static void Run<TStore, TAcc, TOp, T>(ReadOnlySpan<T> input, BiasGradGeometry geometry, int components, Span<T> output, int threads)
         where T : unmanaged
         where TStore : unmanaged
-        where TAcc : unmanaged
+        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
         where TOp : IAccumulator<TStore, TAcc> =>
-        ReferenceReduction.Run<TStore, TAcc, TOp>(MemoryMarshal.Cast<T, TStore>(input), geometry, MemoryMarshal.Cast<T, TStore>(output));
+        BiasGradKernel.Run<TStore, TAcc, TOp>(
+            MemoryMarshal.Cast<T, TStore>(input), geometry.Outer, geometry.Channels, geometry.Inner, components,
+            MemoryMarshal.Cast<T, TStore>(output), threads);
 
     private static void CheckLengths(int inputLength, int outputLength, BiasGradGeometry geometry, ReadOnlySpan<long> shape)
     {

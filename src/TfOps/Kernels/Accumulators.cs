@@ -13,6 +13,8 @@ internal readonly struct SelfAccumulator<T> : IAccumulator<T, T>
     public static T Add(T left, T right) => unchecked(left + right);
 
     public static T Narrow(T sum) => sum;
+
+    public static void WidenSpan(ReadOnlySpan<T> source, Span<T> destination) => source.CopyTo(destination);
 }
 
 /// <summary>float16 summed in float32 and rounded once (TensorFlow's CPU kernel does the same).</summary>
@@ -25,6 +27,9 @@ internal readonly struct HalfAccumulator : IAccumulator<Half, float>
     public static float Add(float left, float right) => left + right;
 
     public static Half Narrow(float sum) => (Half)sum;
+
+    public static void WidenSpan(ReadOnlySpan<Half> source, Span<float> destination) =>
+        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(source, destination);
 }
 
 /// <summary>bfloat16 summed in float32 and rounded once (TensorFlow's GPU/XLA behaviour, not its CPU kernel's).</summary>
@@ -37,6 +42,9 @@ internal readonly struct BFloat16Accumulator : IAccumulator<BFloat16, float>
     public static float Add(float left, float right) => left + right;
 
     public static BFloat16 Narrow(float sum) => BFloat16.FromSingle(sum);
+
+    public static void WidenSpan(ReadOnlySpan<BFloat16> source, Span<float> destination) =>
+        BFloat16Widening.Widen(source, destination);
 }
 
 /// <summary>complex64 summed per component in float32.</summary>
@@ -50,6 +58,8 @@ internal readonly struct Complex64Accumulator : IAccumulator<Complex64, Complex6
         new(left.Real + right.Real, left.Imaginary + right.Imaginary);
 
     public static Complex64 Narrow(Complex64 sum) => sum;
+
+    public static void WidenSpan(ReadOnlySpan<Complex64> source, Span<Complex64> destination) => source.CopyTo(destination);
 }
 
 /// <summary>complex128 summed per component in float64.</summary>
@@ -64,4 +74,6 @@ internal readonly struct Complex128Accumulator : IAccumulator<Complex, Complex>
         new(left.Real + right.Real, left.Imaginary + right.Imaginary);
 
     public static Complex Narrow(Complex sum) => sum;
+
+    public static void WidenSpan(ReadOnlySpan<Complex> source, Span<Complex> destination) => source.CopyTo(destination);
 }

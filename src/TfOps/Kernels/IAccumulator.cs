@@ -15,4 +15,7 @@ internal interface IAccumulator<TStore, TAcc>
     static abstract TAcc Add(TAcc left, TAcc right);
 
     static abstract TStore Narrow(TAcc sum);
+
+    /// <summary>Widens a run of stored values into accumulator lanes (exact for every dtype here).</summary>
+    static abstract void WidenSpan(ReadOnlySpan<TStore> source, Span<TAcc> destination);
 }

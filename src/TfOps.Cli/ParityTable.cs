@@ -1,0 +1,57 @@
+using System.Globalization;
+using Spectre.Console;
+using TfOps.Parity;
+
+namespace TfOps.Cli;
+
+/// <summary>Prints a parity report: one row per dtype and data_format, then every failure with its reason, then the notes.</summary>
+internal static class ParityTable
+{
+    public static void Write(IAnsiConsole console, ParityReport report, string? filter)
+    {
+        console.WriteLine($"tfops parity: {report.Directory}");
+        if (report.ManifestProblem is not null)
+        {
+            console.WriteLine($"manifest: {report.ManifestProblem}");
+            return;
+        }
+
+        console.WriteLine($"producer: {report.Producer}; {report.Results.Count} cases{(string.IsNullOrEmpty(filter) ? "" : $" matching '{filter}'")}");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("dtype").AddColumn("format")
+            .AddColumn(new TableColumn("cases").RightAligned()).AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("max |error|").RightAligned()).AddColumn(new TableColumn("worst error/tolerance").RightAligned())
+            .AddColumn("status");
+        foreach (var group in report.Results.GroupBy(r => (r.Dtype, r.DataFormat)))
+        {
+            int failed = group.Count(r => !r.Passed);
+            table.AddRow(
+                new Text(group.Key.Dtype), new Text(group.Key.DataFormat),
+                new Text(group.Count().ToString(CultureInfo.InvariantCulture)), new Text(failed.ToString(CultureInfo.InvariantCulture)),
+                new Text(Number(group.Max(r => r.MaxAbsError))), new Text(Ratio(group.Max(r => r.WorstRatio))),
+                failed == 0 ? new Markup("[green]pass[/]") : new Markup("[red]FAIL[/]"));
+        }
+
+        console.Write(table);
+        foreach (var failure in report.Results.Where(r => !r.Passed))
+        {
+            console.WriteLine($"FAILED {failure.Id}: {failure.Reason}");
+        }
+
+        foreach (var note in report.Results.Where(r => r.Note is not null).GroupBy(r => r.Note!))
+        {
+            var dtypes = string.Join(", ", note.Select(r => r.Dtype).Distinct());
+            console.WriteLine($"note ({dtypes}): {note.Key}");
+        }
+    }
+
+    // Worst error over allowed error: <= 1 passes; "exact" when every element matched bit for bit.
+    private static string Ratio(double ratio) => ratio switch
+    {
+        0 => "exact",
+        double.PositiveInfinity => "inf",
+        _ => ratio.ToString("0.###", CultureInfo.InvariantCulture),
+    };
+
+    private static string Number(double value) => value == 0 ? "0" : value.ToString("G3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+namespace TfOps.Parity;
+
+/// <summary>A loaded manifest: its folder, producer and cases (each usable, or failed with a reason).</summary>
+public sealed record GoldenManifest(string Directory, string Format, string ProducerBackend, string ProducerVersion, IReadOnlyList<GoldenEntry> Entries)
+{
+    /// <summary>Resolves a path from the manifest (relative to its folder).</summary>
+    public string Resolve(string relative) => Path.GetFullPath(Path.Combine(Directory, relative));
+}
+
+/// <summary>One element of the manifest's <c>cases</c>: the case, or why it cannot be graded.</summary>
+public sealed record GoldenEntry(int Index, string Id, GoldenCase? Case, string? Problem);
+
+/// <summary>A manifest that cannot be used at all (missing, not JSON, wrong format).</summary>
+public sealed class ManifestException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ManifestException() : base("unusable manifest") { }
+
+    /// <summary>Creates the exception with a reason.</summary>
+    public ManifestException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a reason and its cause.</summary>
+    public ManifestException(string message, Exception? innerException) : base(message, innerException) { }
+}
