@@ -310,6 +310,9 @@ class TensorFlowBackend:
         except tf.errors.OpError as error:
             code = TF_CODE_NAMES[error.error_code] if 0 <= error.error_code < len(TF_CODE_NAMES) else str(error.error_code)
             raise OpFailure(code, core_message(error.message)) from None
+        except (TypeError, ValueError) as error:
+            # Python-side argument checks; recorded as TensorFlow's Python API maps them.
+            raise OpFailure("INVALID_ARGUMENT", core_message(str(error))) from None
 
     def _to_tensor(self, dtype, x):
         tf = self.tf
@@ -394,11 +397,12 @@ def export(out_dir, backend):
             result = backend.compute(case.dtype, case.data_format, x)
             source = None
         except OpFailure as failure:
-            if DTYPES.get(case.dtype, (None, None))[1] == "quantized" and failure.code == "NOT_FOUND":
-                # TensorFlow has no kernel: TfOps's documented meaning, graded, never an expected failure.
+            if no_kernel(case, failure):
+                # TensorFlow has no kernel (quantized dtypes; uint32/uint64 before about 2.5): the case
+                # holds TfOps's documented meaning, graded, never an expected failure.
                 result = model_bias_add_grad(case.dtype, case.data_format, x)
                 source = "numpy-reference"
-                entry["note"] = f"TensorFlow {backend.version} has no kernel: NOT_FOUND {failure.message}"
+                entry["note"] = f"TensorFlow {backend.version} has no kernel: {failure.code} {failure.message}"
             else:
                 entry["error"] = {"code": failure.code, "message": failure.message}
                 entries.append(entry)
@@ -436,6 +440,13 @@ def manifest_text(manifest):
     return "\n".join(lines)
 
 
+def no_kernel(case, failure):
+    """True when TensorFlow failed for want of a kernel rather than by validating the call."""
+    if case.dtype not in DTYPES or case.values == "error":
+        return False
+    return DTYPES[case.dtype][1] == "quantized" or failure.code == "NOT_FOUND"
+
+
 def make_backend(name):
     return TensorFlowBackend() if name == "tensorflow" else NumpyBackend()
 
@@ -444,8 +455,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Export tfops-golden/1 fixtures for BiasAddGrad.")
     parser.add_argument("--backend", choices=("tensorflow", "numpy"), default="tensorflow",
                         help="who computes the expectations (default: tensorflow)")
-    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)),
-                        help="output folder (default: this script's folder)")
+    parser.add_argument("--out", required=True,
+                        help="output folder (manifest.json and cases/ are written there; cases/ is replaced)")
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     manifest = export(args.out, make_backend(args.backend))

@@ -16,6 +16,13 @@ public static class TensorFlowKernelPlugin
     private static TfOpsException? s_brokenBy;
 
     /// <summary>
+    /// How many times TensorFlow has called the managed kernel's compute in this process (failed
+    /// calls included). Run one BiasAddGrad and compare: an unchanged count means another kernel
+    /// served it (TensorFlow's own, or one cached before <see cref="Register"/> was called).
+    /// </summary>
+    public static long ComputeCount => KernelCallbacks.Computes;
+
+    /// <summary>
     /// Registers the kernel once per process; call it before the first BiasAddGrad runs (eager mode
     /// caches kernels). Later calls return the same registration when they pass null or the same
     /// options, and throw FailedPrecondition for different ones: TensorFlow cannot unregister a kernel.

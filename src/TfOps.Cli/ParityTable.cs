@@ -7,6 +7,8 @@ namespace TfOps.Cli;
 /// <summary>Prints a parity report: one row per dtype and data_format, then every failure with its reason, then the notes.</summary>
 internal static class ParityTable
 {
+    private const int MaxNotes = 8;
+
     public static void Write(IAnsiConsole console, ParityReport report, string? filter)
     {
         console.WriteLine($"tfops parity: {report.Directory}");
@@ -38,10 +40,16 @@ internal static class ParityTable
             console.WriteLine($"FAILED {failure.Id}: {failure.Reason}");
         }
 
-        foreach (var note in report.Results.Where(r => r.Note is not null).GroupBy(r => r.Note!))
+        var notes = report.Results.Where(r => r.Note is not null).GroupBy(r => r.Note!).ToList();
+        foreach (var note in notes.Take(MaxNotes))
         {
             var dtypes = string.Join(", ", note.Select(r => r.Dtype).Distinct());
             console.WriteLine($"note ({dtypes}): {note.Key}");
+        }
+
+        if (notes.Count > MaxNotes)
+        {
+            console.WriteLine($"... {notes.Count - MaxNotes} more notes (--json FILE lists every case's note)");
         }
     }
 

@@ -20,6 +20,12 @@ public static class ParityRunner
         {
             return new ParityReport(directory, null, e.Message, []);
         }
+#pragma warning disable CA1031 // whatever a broken manifest does to a parser, the run reports it instead of crashing
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new ParityReport(directory, null, $"unexpected {e.GetType().Name} while reading the manifest: {e.Message}", []);
+        }
 
         var selected = manifest.Entries.Where(e => CaseFilter.Matches(e.Id, filter)).ToList();
         var results = new List<CaseResult>(selected.Count);

@@ -35,11 +35,13 @@ internal static class BiasGradients
     {
         var options = TfOpsGradients.Options;
         bool eager = tf.executing_eagerly();
+
+        // Graph shapes may be partial and the emitted op sizes itself, so only eager needs the dims.
         var request = BiasGradRequest.Create((int)gradient.dtype, dataFormatAttr, eager ? gradient.shape.dims : []);
         var path = PathSelection.Choose(options.Mode, eager, EagerKernels.Describe(gradient, request.InputBytes), request.OutputBytes, options.IsNativePluginActive);
         return path == GradientPath.ManagedKernel
             ? EagerKernels.BiasAddGrad(gradient, request, options.Kernel)
-            : GraphOps.BiasAddGrad(gradient, request.Format);
+            : TensorFlowOps.BiasAddGrad(gradient, request.Format);
     }
 
     private static Tensor SecondOrder(Operation op, Tensor gradient)
@@ -49,7 +51,7 @@ internal static class BiasGradients
         var path = PathSelection.Choose(options.Mode, tf.executing_eagerly(), EagerKernels.Describe(gradient, request.GradientBytes), request.OutputBytes, options.IsNativePluginActive);
         return path == GradientPath.ManagedKernel
             ? EagerKernels.Broadcast(gradient, request)
-            : GraphOps.Broadcast(gradient, request.PlanTile());
+            : TensorFlowOps.Broadcast(gradient, request.PlanTile());
     }
 
     private static Tensor Guard(Func<Tensor> gradient)

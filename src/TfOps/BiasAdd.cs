@@ -37,7 +37,7 @@ public static class BiasAdd
         if (bias.Length != (long)geometry.Channels * size)
         {
             throw TfOpsException.InvalidArgument(
-                $"Must provide as many biases as the last dimension of the input tensor: {BiasGradGeometry.Format(shape)} vs. [{bias.Length / size}]");
+                BiasCountMessage([bias.Length / size], shape));
         }
 
         if (value.Length != (long)geometry.Elements * size || output.Length != value.Length)
@@ -64,6 +64,37 @@ public static class BiasAdd
             default: Add<ulong, ulong, SelfAccumulator<ulong>>(value, bias, geometry, output); break;
         }
     }
+
+    /// <summary>
+    /// As <see cref="Compute{T}(ReadOnlySpan{T}, ReadOnlySpan{long}, ReadOnlySpan{T}, DataFormat, Span{T})"/>,
+    /// checking the bias's own shape first the way TensorFlow does (<c>Biases must be 1D: </c>).
+    /// </summary>
+    /// <exception cref="TfOpsException">InvalidArgument, with TensorFlow's text where it has one.</exception>
+    public static void Compute<T>(ReadOnlySpan<T> value, ReadOnlySpan<long> shape, ReadOnlySpan<T> bias, ReadOnlySpan<long> biasShape, DataFormat format, Span<T> output)
+        where T : unmanaged
+    {
+        if (!TfDataTypes.TryFromElementType<T>(out _))
+        {
+            throw TfOpsException.InvalidArgument(TfDataTypes.NotAllowedMessage(typeof(T).FullName ?? typeof(T).Name));
+        }
+
+        var geometry = BiasGradGeometry.FromShape(shape, format);
+        if (biasShape.Length != 1)
+        {
+            throw TfOpsException.InvalidArgument($"Biases must be 1D: {BiasGradGeometry.Format(biasShape)}");
+        }
+
+        if (biasShape[0] != geometry.Channels)
+        {
+            throw TfOpsException.InvalidArgument(BiasCountMessage(biasShape, shape));
+        }
+
+        Compute(value, shape, bias, format, output);
+    }
+
+    // TensorFlow prints the bias shape first, then the input's.
+    private static string BiasCountMessage(ReadOnlySpan<long> biasShape, ReadOnlySpan<long> shape) =>
+        $"Must provide as many biases as the last dimension of the input tensor: {BiasGradGeometry.Format(biasShape)} vs. {BiasGradGeometry.Format(shape)}";
 
     private static void Add<TStore, TAcc, TOp>(ReadOnlySpan<byte> valueBytes, ReadOnlySpan<byte> biasBytes, BiasGradGeometry geometry, Span<byte> outputBytes)
         where TStore : unmanaged

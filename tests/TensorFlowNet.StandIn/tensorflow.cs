@@ -60,7 +60,7 @@ public partial class tensorflow
             () => throw new NotSupportedException("stand-in: eager reduce_sum is not modelled (the adapter never calls it)"),
             () => (DTypes.Base(input.dtype), new Shape(-1L)));
 
-    public GradientTape GradientTape(bool persistent = false, bool watch_accessed_variables = true) => new(persistent);
+    public GradientTape GradientTape(bool persistent = false, bool watch_accessed_variables = true) => new();
 
     /// <summary>Graph-mode symbolic gradients of <paramref name="ys"/> with respect to <paramref name="xs"/>.</summary>
     public Tensor[] gradients(Tensor ys, Tensor[] xs, Tensor grad_ys = null, string name = "gradients", bool colocate_gradients_with_ops = false, bool gate_gradients = false, int? aggregation_method = null, Tensor[] stop_gradients = null)

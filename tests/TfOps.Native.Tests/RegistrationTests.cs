@@ -116,6 +116,27 @@ internal sealed class RegistrationTests : PluginTestBase
         Assert.That(Fake.Registrations, Is.Empty);
     }
 
+    [TestCase(null, null, 1)]
+    [TestCase("3", null, 3)]
+    [TestCase("3", 5, 5)]
+    [TestCase("zero", null, 1)]
+    public void The_thread_cap_inside_TensorFlow_defaults_to_1_or_TFOPS_NUM_THREADS(string? environment, int? option, int expected)
+    {
+        string? previous = Environment.GetEnvironmentVariable("TFOPS_NUM_THREADS");
+        Environment.SetEnvironmentVariable("TFOPS_NUM_THREADS", environment);
+        try
+        {
+            TensorFlowKernelRegistration registration = Register(new TensorFlowKernelOptions { MaxThreads = option });
+
+            Assert.That(registration.MaxThreads, Is.EqualTo(expected));
+            Assert.That(Kernel.PluginRuntime.Current!.ComputeOptions.MaxThreads, Is.EqualTo(expected), "what every compute passes to the kernel");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TFOPS_NUM_THREADS", previous);
+        }
+    }
+
     [Test]
     public void Rejects_a_thread_cap_below_one()
     {
@@ -183,10 +204,12 @@ internal sealed class RegistrationTests : PluginTestBase
         byte[] input = TestTensors.Random(TfDataType.Float, shape, seed: 1);
         Assert.That(Fake.Run(TfDataType.Float, shape, input).Message, Is.EqualTo(FakeBuiltinKernel.Marker), "the fake's selection works");
 
+        long before = TensorFlowKernelPlugin.ComputeCount;
         Register();
         FakeRunResult result = Fake.Run(TfDataType.Float, shape, input);
 
         Assert.That(result.Ok, Is.True, result.ToString());
+        Assert.That(TensorFlowKernelPlugin.ComputeCount - before, Is.EqualTo(1), "ComputeCount shows the managed kernel ran");
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using TfOps.Native.CApi;
+
 namespace TfOps.Native.Interop;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TfOps.Native.CApi;
 
 namespace TfOps.Native.Interop;
 
@@ -11,7 +12,7 @@ internal sealed unsafe class KernelBuilderHandle : SafeHandle
     private readonly NativeKernels _api;
 
     /// <summary>Takes ownership of <paramref name="builder"/>; ResourceExhausted when it is null.</summary>
-    public KernelBuilderHandle(NativeKernels api, TfKernelBuilder* builder) : base(0, ownsHandle: true)
+    public KernelBuilderHandle(NativeKernels api, TfKernelBuilder* builder) : base(0, ownsHandle: true) // TF_KernelBuilder*
     {
         _api = api;
         SetHandle((nint)builder);
@@ -29,7 +30,7 @@ internal sealed unsafe class KernelBuilderHandle : SafeHandle
     /// <summary>Gives the builder away (to TF_RegisterKernelBuilder): this handle will not delete it.</summary>
     public TfKernelBuilder* Release()
     {
-        var builder = (TfKernelBuilder*)handle;
+        var builder = (TfKernelBuilder*)handle; // TF_KernelBuilder*
         SetHandleAsInvalid();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using TfOps.Native.CApi;
 
 namespace TfOps.Native.Interop;
 
@@ -11,7 +12,7 @@ internal sealed unsafe class StatusHandle : SafeHandle
 {
     private readonly NativeStatus _api;
 
-    private StatusHandle(NativeStatus api, TfStatus* status) : base(0, ownsHandle: true)
+    private StatusHandle(NativeStatus api, TfStatus* status) : base(0, ownsHandle: true) // TF_Status*
     {
         _api = api;
         SetHandle((nint)status);
@@ -50,7 +51,7 @@ internal sealed unsafe class StatusHandle : SafeHandle
         int length = Encoding.UTF8.GetByteCount(message);
         byte[] text = new byte[length + 1]; // + NUL: TF_SetStatus takes a C string
         Encoding.UTF8.GetBytes(message, text);
-        fixed (byte* p = text)
+        fixed (byte* p = text) // const char* msg
         {
             _api.SetStatus(Pointer, (int)code, p);
         }

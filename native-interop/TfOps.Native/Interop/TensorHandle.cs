@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TfOps.Native.CApi;
 
 namespace TfOps.Native.Interop;
 
@@ -11,7 +12,7 @@ internal sealed unsafe class TensorHandle : SafeHandle
     private readonly NativeTensor _api;
 
     /// <summary>Takes ownership of <paramref name="tensor"/>, which may be null (nothing to release).</summary>
-    public TensorHandle(NativeTensor api, TfTensor* tensor) : base(0, ownsHandle: true)
+    public TensorHandle(NativeTensor api, TfTensor* tensor) : base(0, ownsHandle: true) // TF_Tensor*
     {
         _api = api;
         SetHandle((nint)tensor);

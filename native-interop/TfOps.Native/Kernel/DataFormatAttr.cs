@@ -1,4 +1,5 @@
 using System.Text;
+using TfOps.Native.CApi;
 using TfOps.Native.Interop;
 
 namespace TfOps.Native.Kernel;
@@ -20,11 +21,11 @@ internal static unsafe class DataFormatAttr
 
     // TF_OpKernelConstruction_GetAttrString copies the bytes without a NUL terminator, so the length
     // comes from TF_OpKernelConstruction_GetAttrSize and only that many bytes are decoded.
-    private static string ReadString(KernelApi api, TfOpKernelConstruction* construction, StatusHandle status)
+    private static string ReadString(KernelApi api, TfOpKernelConstruction* construction, StatusHandle status) // TF_OpKernelConstruction*
     {
         ReadOnlySpan<byte> name = "data_format\0"u8;
         int listSize, totalSize;
-        fixed (byte* attrName = name)
+        fixed (byte* attrName = name) // const char* attr_name
         {
             api.Kernels.GetAttrSize(construction, attrName, &listSize, &totalSize, status.Pointer);
             status.ThrowIfFailed();
@@ -35,7 +36,7 @@ internal static unsafe class DataFormatAttr
 
             Span<byte> value = totalSize <= StackLimit ? stackalloc byte[StackLimit] : new byte[totalSize];
             value = value[..totalSize];
-            fixed (byte* buffer = value)
+            fixed (byte* buffer = value) // char* val, filled without a NUL
             {
                 api.Kernels.GetAttrString(construction, attrName, buffer, (nuint)totalSize, status.Pointer);
             }

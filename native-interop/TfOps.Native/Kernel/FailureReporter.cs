@@ -1,3 +1,4 @@
+using TfOps.Native.CApi;
 using TfOps.Native.Interop;
 
 namespace TfOps.Native.Kernel;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TfOps.Native.CApi;
 using TfOps.Native.Interop;
 
 namespace TfOps.Native.Kernel;
@@ -11,6 +12,11 @@ namespace TfOps.Native.Kernel;
 /// </summary>
 internal static unsafe class KernelCallbacks
 {
+    private static long s_computes;
+
+    /// <summary>Compute calls TensorFlow has made into this process's kernel, successful or not.</summary>
+    public static long Computes => Interlocked.Read(ref s_computes);
+
     /// <summary><c>void* (*create_func)(TF_OpKernelConstruction*)</c>: parses data_format once per node.</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static void* Create(TfOpKernelConstruction* construction) // TF_OpKernelConstruction*
@@ -43,6 +49,7 @@ internal static unsafe class KernelCallbacks
             return;
         }
 
+        Interlocked.Increment(ref s_computes);
         try
         {
             var state = (KernelState*)kernel;

@@ -1,3 +1,4 @@
+using TfOps.Native.CApi;
 using TfOps.Native.Interop;
 
 namespace TfOps.Native.Kernel;
@@ -16,7 +17,7 @@ internal static unsafe class KernelCompute
     {
         KernelApi api = runtime.Api;
         using StatusHandle status = StatusHandle.Create(api.Status);
-        TensorHandle input = GetInput(api, context, status);
+        using TensorHandle input = GetInput(api, context, status);
 
         var dtype = (TfDataType)api.Tensor.TensorType(input.Pointer);
         CheckDataType(api, context, dtype);
@@ -32,7 +33,7 @@ internal static unsafe class KernelCompute
 
         long elements = api.Tensor.TensorElementCount(input.Pointer);
         CheckBufferSize(api, input, elements, size, "input");
-        void* inputData = api.Tensor.TensorData(input.Pointer);
+        void* inputData = api.Tensor.TensorData(input.Pointer); // TF_TensorData: TensorFlow's buffer, read in place
         // Beyond int.MaxValue elements the kernel rejects the shape (TensorFlow's int32-max rule)
         // before it looks at the span, so clamping the length never hides data it would read.
         int inputLength = (int)Math.Clamp(elements, 0, int.MaxValue);
@@ -47,11 +48,13 @@ internal static unsafe class KernelCompute
         long channels = shape[format == DataFormat.NHWC ? shape.Length - 1 : 1];
         using TensorHandle output = AllocateOutput(api, context, dtype, channels, size, status);
         CheckBufferSize(api, output, channels, size, "output");
+        // A zero dim elsewhere lets C exceed int range with no elements; clamping (never wrapping)
+        // leaves the length check to the kernel.
         TensorDispatch.Compute(dtype, inputData, inputLength, shape, format,
-            api.Tensor.TensorData(output.Pointer), (int)channels, runtime.ComputeOptions);
+            api.Tensor.TensorData(output.Pointer), (int)Math.Min(channels, int.MaxValue), runtime.ComputeOptions);
     }
 
-    private static TensorHandle GetInput(KernelApi api, TfOpKernelContext* context, StatusHandle status)
+    private static TensorHandle GetInput(KernelApi api, TfOpKernelContext* context, StatusHandle status) // TF_OpKernelContext*
     {
         TfTensor* tensor = null; // TF_Tensor*, owned by us once TF_GetInput sets it
         api.Kernels.GetInput(context, 0, &tensor, status.Pointer);
@@ -68,7 +71,7 @@ internal static unsafe class KernelCompute
         }
     }
 
-    private static TensorHandle AllocateOutput(KernelApi api, TfOpKernelContext* context, TfDataType dtype, long channels, int size, StatusHandle status)
+    private static TensorHandle AllocateOutput(KernelApi api, TfOpKernelContext* context, TfDataType dtype, long channels, int size, StatusHandle status) // TF_OpKernelContext*
     {
         long dims = channels;
         TfTensor* tensor = api.Kernels.AllocateOutput(context, 0, (int)dtype, &dims, 1, (nuint)(channels * size), status.Pointer); // TF_Tensor*
@@ -87,7 +90,7 @@ internal static unsafe class KernelCompute
 
     // The op's dtype list comes first (TensorFlow's attr order); TensorFlow only runs this kernel for
     // a registered T, so a mismatch below means the host broke the contract: report it, never guess.
-    private static void CheckDataType(KernelApi api, TfOpKernelContext* context, TfDataType dtype)
+    private static void CheckDataType(KernelApi api, TfOpKernelContext* context, TfDataType dtype) // TF_OpKernelContext*
     {
         if (!TfDataTypes.IsBiasAddGradType(dtype))
         {

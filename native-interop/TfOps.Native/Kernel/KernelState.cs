@@ -17,15 +17,15 @@ internal struct KernelState
     /// <summary>States allocated and not yet freed (lets tests prove that delete frees every one).</summary>
     internal static long Live => Interlocked.Read(ref s_live);
 
-    public static unsafe KernelState* Allocate(DataFormat format)
+    public static unsafe KernelState* Allocate(DataFormat format) // becomes the C API's void* kernel
     {
-        var state = (KernelState*)NativeMemory.Alloc((nuint)sizeof(KernelState));
+        var state = (KernelState*)NativeMemory.Alloc((nuint)sizeof(KernelState)); // malloc'd, freed by Free
         state->Format = format;
         Interlocked.Increment(ref s_live);
         return state;
     }
 
-    public static unsafe void Free(KernelState* state)
+    public static unsafe void Free(KernelState* state) // the void* kernel TensorFlow hands to delete_func
     {
         if (state is not null)
         {

@@ -13,8 +13,8 @@ internal static unsafe class TensorDispatch
     /// Runs BiasAddGrad on <paramref name="input"/> (<paramref name="inputLength"/> elements of
     /// <paramref name="dtype"/>) into <paramref name="output"/> (<paramref name="outputLength"/> elements).
     /// </summary>
-    public static void Compute(TfDataType dtype, void* input, int inputLength, ReadOnlySpan<long> shape, DataFormat format,
-        void* output, int outputLength, KernelOptions options)
+    public static void Compute(TfDataType dtype, void* input, int inputLength, ReadOnlySpan<long> shape, DataFormat format, // input: TF_TensorData of the input
+        void* output, int outputLength, KernelOptions options) // output: TF_TensorData of the allocated output
     {
         switch (dtype)
         {
@@ -36,8 +36,8 @@ internal static unsafe class TensorDispatch
         }
     }
 
-    private static void Run<T>(void* input, int inputLength, ReadOnlySpan<long> shape, DataFormat format,
-        void* output, int outputLength, KernelOptions options)
+    private static void Run<T>(void* input, int inputLength, ReadOnlySpan<long> shape, DataFormat format, // TF_TensorData (input)
+        void* output, int outputLength, KernelOptions options) // TF_TensorData (output)
         where T : unmanaged =>
         BiasAddGrad.Compute(new ReadOnlySpan<T>(input, inputLength), shape, format, new Span<T>(output, outputLength), options);
 }

@@ -32,11 +32,11 @@ internal static unsafe class KernelRegistrar
 
     private static void RegisterOne(KernelApi api, TfDataType dtype, int priority, byte[]? label, StatusHandle status, ref int registered)
     {
-        fixed (byte* op = "BiasAddGrad\0"u8)
-        fixed (byte* device = "CPU\0"u8)
-        fixed (byte* typeAttr = "T\0"u8)
-        fixed (byte* kernelName = "TfOpsBiasAddGrad\0"u8)
-        fixed (byte* labelText = label)
+        fixed (byte* op = "BiasAddGrad\0"u8) // const char* op_name
+        fixed (byte* device = "CPU\0"u8) // const char* device_name
+        fixed (byte* typeAttr = "T\0"u8) // const char* attr_name
+        fixed (byte* kernelName = "TfOpsBiasAddGrad\0"u8) // const char* kernel_name (TensorFlow's logs show it)
+        fixed (byte* labelText = label) // const char* label, null when none
         {
             using var builder = new KernelBuilderHandle(api.Kernels,
                 api.Kernels.NewKernelBuilder(op, device, &KernelCallbacks.Create, &KernelCallbacks.Compute, &KernelCallbacks.Delete));

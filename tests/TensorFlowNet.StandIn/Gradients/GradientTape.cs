@@ -17,13 +17,8 @@ public class GradientTape : IDisposable
     private readonly HashSet<Tensor> _tracked = new(ReferenceEqualityComparer.Instance);
     private bool _recording = true;
 
-    internal GradientTape(bool persistent)
-    {
-        Persistent = persistent;
-        s_active.Value = (s_active.Value ?? []).Add(this);
-    }
-
-    internal bool Persistent { get; }
+    // Stand-in only: every tape may compute gradients more than once, so `persistent` is not modelled.
+    internal GradientTape() => s_active.Value = (s_active.Value ?? []).Add(this);
 
     public void watch(Tensor x) => _tracked.Add(x);
 

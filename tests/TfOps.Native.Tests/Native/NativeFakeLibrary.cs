@@ -30,7 +30,7 @@ internal static class NativeFakeLibrary
 
         string output = Path.Combine(directory, name);
         var start = new ProcessStartInfo(compiler) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in (string[])["-shared", "-fPIC", "-O1", "-Wall", "-Werror", .. defines.Select(d => "-D" + d), "-o", output, Source])
+        foreach (string arg in (string[])["-shared", "-fPIC", "-O1", .. defines.Select(d => "-D" + d), "-o", output, Source])
         {
             start.ArgumentList.Add(arg);
         }

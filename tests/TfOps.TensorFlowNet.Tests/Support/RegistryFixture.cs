@@ -18,6 +18,6 @@ public abstract class RegistryFixture
     private static void Reset()
     {
         TfOpsGradients.Uninstall();
-        ops.gradientFunctions = null;
+        ops.gradientFunctions = null!;
     }
 }

@@ -5,7 +5,7 @@ using static Tensorflow.Binding;
 namespace TfOps.TensorFlowNet;
 
 /// <summary>The TensorFlow-op path: emits ops that TensorFlow's kernel registry serves (graph or eager).</summary>
-internal static class GraphOps
+internal static class TensorFlowOps
 {
     public static Tensor BiasAddGrad(Tensor gradient, DataFormat format) =>
         gen_nn_ops.bias_add_grad(gradient, format.ToAttrString());

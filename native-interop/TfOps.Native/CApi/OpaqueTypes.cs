@@ -1,4 +1,4 @@
-namespace TfOps.Native.Interop;
+namespace TfOps.Native.CApi;
 
 // TensorFlow's C types that are only ever seen behind a pointer. Distinct empty structs make a
 // TF_Tensor* impossible to pass where a TF_Status* is expected, which void* would allow.

@@ -1,4 +1,6 @@
-namespace TfOps.Native.Interop;
+using TfOps.Native.Interop;
+
+namespace TfOps.Native.CApi;
 
 /// <summary>
 /// The functions of tensorflow/c/kernels.h the plugin calls, resolved at run time. Optional ones
