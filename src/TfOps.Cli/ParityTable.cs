@@ -53,13 +53,19 @@ internal static class ParityTable
         }
     }
 
-    // Worst error over allowed error: <= 1 passes; "exact" when every element matched bit for bit.
-    private static string Ratio(double ratio) => ratio switch
+    // Worst error over allowed error: <= 1 passes; "exact" when every element matched; "-" when nothing could be compared.
+    private static string Ratio(double? ratio) => ratio switch
     {
+        null => "-",
         0 => "exact",
         double.PositiveInfinity => "inf",
-        _ => ratio.ToString("0.###", CultureInfo.InvariantCulture),
+        _ => ratio.Value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 
-    private static string Number(double value) => value == 0 ? "0" : value.ToString("G3", CultureInfo.InvariantCulture);
+    private static string Number(double? value) => value switch
+    {
+        null => "-",
+        0 => "0",
+        _ => value.Value.ToString("G3", CultureInfo.InvariantCulture),
+    };
 }

@@ -11,7 +11,7 @@ public static class CaseGrader
         var golden = entry.Case;
         if (golden is null)
         {
-            return new CaseResult(entry.Id, "?", "?", "?", false, entry.Problem ?? "unreadable case", 0, 0, "?", null);
+            return new CaseResult(entry.Id, entry.Dtype, entry.DataFormat, "?", false, entry.Problem ?? "unreadable case", null, null, "?", null);
         }
 
         try
@@ -119,5 +119,5 @@ public static class CaseGrader
 
     private static CaseResult Fail(GoldenCase golden, string reason) =>
         new(golden.Id, golden.Dtype ?? "?", golden.DataFormat ?? "?", golden.Shape is null ? "?" : golden.ShapeText, false, reason,
-            0, 0, golden.Error is null ? "value" : "error", golden.Note);
+            null, null, golden.Error is null ? "value" : "error", golden.Note);
 }

@@ -7,10 +7,10 @@ namespace TfOps.Parity;
 /// <param name="Shape">The shape as text, e.g. <c>2x3x4x2</c>.</param>
 /// <param name="Passed">True when TfOps matched the expectation.</param>
 /// <param name="Reason">Why it failed, or null.</param>
-/// <param name="MaxAbsError">Largest |actual - expected| (0 for error cases and exact matches).</param>
-/// <param name="WorstRatio">Largest error / allowed error (&lt;= 1 passes).</param>
+/// <param name="MaxAbsError">Largest |actual - expected| (0 for matched error cases; null when nothing was compared).</param>
+/// <param name="WorstRatio">Largest error / allowed error (&lt;= 1 passes; null when nothing was compared).</param>
 /// <param name="Expectation">"value", "error" or "?" (what the case expects).</param>
 /// <param name="Note">The manifest's note.</param>
 public sealed record CaseResult(
     string Id, string Dtype, string DataFormat, string Shape, bool Passed, string? Reason,
-    double MaxAbsError, double WorstRatio, string Expectation, string? Note);
+    double? MaxAbsError, double? WorstRatio, string Expectation, string? Note);

@@ -8,7 +8,13 @@ public sealed record GoldenManifest(string Directory, string Format, string Prod
 }
 
 /// <summary>One element of the manifest's <c>cases</c>: the case, or why it cannot be graded.</summary>
-public sealed record GoldenEntry(int Index, string Id, GoldenCase? Case, string? Problem);
+/// <param name="Index">Position in <c>cases</c>.</param>
+/// <param name="Id">The case's id, or <c>cases[i]</c>.</param>
+/// <param name="Case">The case, when it is usable.</param>
+/// <param name="Problem">Why it is not, or null.</param>
+/// <param name="Dtype">Its dtype as written ("?" when absent), for reports.</param>
+/// <param name="DataFormat">Its data_format as written ("?" when absent), for reports.</param>
+public sealed record GoldenEntry(int Index, string Id, GoldenCase? Case, string? Problem, string Dtype = "?", string DataFormat = "?");
 
 /// <summary>A manifest that cannot be used at all (missing, not JSON, wrong format).</summary>
 public sealed class ManifestException : Exception

@@ -78,11 +78,11 @@ public static class ManifestLoader
                 : $"cases[{index}]";
             if (problems.TryGetValue(index, out var list))
             {
-                entries.Add(new GoldenEntry(index, id, null, "manifest: " + string.Join("; ", list)));
+                entries.Add(new GoldenEntry(index, id, null, "manifest: " + string.Join("; ", list), Text(element, "dtype"), Text(element, "data_format")));
             }
             else if (!seen.Add(id))
             {
-                entries.Add(new GoldenEntry(index, id, null, $"manifest: duplicate id \"{id}\""));
+                entries.Add(new GoldenEntry(index, id, null, $"manifest: duplicate id \"{id}\"", Text(element, "dtype"), Text(element, "data_format")));
             }
             else
             {
@@ -95,6 +95,11 @@ public static class ManifestLoader
         return entries;
     }
 
+    private static string Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() ?? "?"
+            : "?";
+
     private static GoldenEntry Deserialize(int index, string id, JsonElement element)
     {
         try
@@ -102,11 +107,11 @@ public static class ManifestLoader
             var golden = element.Deserialize<GoldenCase>();
             return golden is null
                 ? new GoldenEntry(index, id, null, "manifest: the case is null")
-                : new GoldenEntry(index, id, golden, null);
+                : new GoldenEntry(index, id, golden, null, golden.Dtype, golden.DataFormat);
         }
         catch (JsonException e)
         {
-            return new GoldenEntry(index, id, null, $"manifest: {e.Message}");
+            return new GoldenEntry(index, id, null, $"manifest: {e.Message}", Text(element, "dtype"), Text(element, "data_format"));
         }
     }
 }

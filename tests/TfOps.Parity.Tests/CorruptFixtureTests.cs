@@ -141,6 +141,14 @@ public class CorruptFixtureTests
     }
 
     [Test]
+    public void CasesFailingTheSchemaKeepTheirDtypeAndFormatForTheReport()
+    {
+        string dir = new FixtureBuilder().Copy("uint16/NCHW/3x2", (c, _) => c.Remove("input")).Write();
+        var result = ParityRunner.Run(dir).Results.Single();
+        Assert.That((result.Dtype, result.DataFormat, result.Passed, result.WorstRatio), Is.EqualTo(("uint16", "NCHW", false, (double?)null)));
+    }
+
+    [Test]
     public void ToleranceLetsRoundingPassButNotAWholeUnit()
     {
         // float32 random case: a rounding-sized error passes, a whole unit fails.

@@ -42,7 +42,7 @@ public class FloatingPointTests<T>
     {
         // Channels: 0 gets +Inf, 1 gets NaN, 2 gets +Inf and -Inf (NaN), 3 stays finite; large enough for the vector paths.
         long[] shape = format == DataFormat.NHWC ? [600, 4] : [3, 4, 300];
-        var input = Dtype<T>.RandomArray(2400, seed: 3, wholeNumbers: true);
+        var input = Dtype<T>.RandomArray((int)shape.Aggregate(1L, (a, b) => a * b), seed: 3, wholeNumbers: true);
         void Set(int channel, int k, double value)
         {
             int index = format == DataFormat.NHWC ? (k * 4) + channel : (((k % 3) * 4) + channel) * 300 + (k * 7 % 300);

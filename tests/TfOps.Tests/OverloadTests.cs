@@ -29,8 +29,7 @@ public class OverloadTests
     [Test]
     public void TensorSpanErrorsAreTensorFlows()
     {
-        var vector = new ReadOnlyTensorSpan<float>(new float[5], [5]);
-        var error = Assert.Throws<TfOpsException>(() => BiasAddGrad.Compute(vector, DataFormat.NHWC, new float[5]))!;
+        var error = Assert.Throws<TfOpsException>(() => BiasAddGrad.Compute(new ReadOnlyTensorSpan<float>(new float[5], [5]), DataFormat.NHWC, new float[5]))!;
         Assert.That(error.Message, Is.EqualTo("Input tensor must be at least 2D: [5]"));
     }
 

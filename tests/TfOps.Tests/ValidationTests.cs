@@ -43,7 +43,7 @@ public class ValidationTests
     {
         Assert.That(Throws(() => BiasAddGrad.Compute<float>(new float[5], [2, 3], DataFormat.NHWC, new float[3])).Message, Does.Contain("outBackprop"));
         Assert.That(Throws(() => BiasAddGrad.Compute<float>(new float[6], [2, 3], DataFormat.NHWC, new float[2])).Message, Does.Contain("output"));
-        Assert.That(Throws(() => BiasAddGrad.Compute<float>(new float[6], [2, 3], DataFormat.NCHW, new float[3])).Message, Does.Contain("output"));
+        Assert.That(Throws(() => BiasAddGrad.Compute<float>(new float[6], [2, 3], DataFormat.NCHW, new float[2])).Message, Does.Contain("output"));
         Assert.That(Throws(() => BiasAddGrad.Compute(TfDataType.Float, new byte[23], [2, 3], DataFormat.NHWC, new byte[12])).Message, Does.Contain("bytes"));
         Assert.That(Throws(() => BiasAddGrad.Compute(TfDataType.QInt16, new byte[12], [2, 3], DataFormat.NHWC, new byte[5])).Message, Does.Contain("bytes"));
     }
