@@ -23,6 +23,25 @@ public static class TensorFlowKernelPlugin
     public static long ComputeCount => KernelCallbacks.Computes;
 
     /// <summary>
+    /// The registration made in this process, or null before <see cref="Register"/> succeeded. Lets
+    /// other integrations (TfOps.TensorFlowNet's FollowNativePlugin mode) ask whether TensorFlow's
+    /// BiasAddGrad is now the managed kernel.
+    /// </summary>
+    public static TensorFlowKernelRegistration? Current
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                return s_installed?.Registration;
+            }
+        }
+    }
+
+    /// <summary>True once <see cref="Register"/> has succeeded in this process.</summary>
+    public static bool IsRegistered => Current is not null;
+
+    /// <summary>
     /// Registers the kernel once per process; call it before the first BiasAddGrad runs (eager mode
     /// caches kernels). Later calls return the same registration when they pass null or the same
     /// options, and throw FailedPrecondition for different ones: TensorFlow cannot unregister a kernel.

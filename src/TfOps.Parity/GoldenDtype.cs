@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TfOps.Parity;
 
 /// <summary>
@@ -34,9 +36,9 @@ public sealed record GoldenDtype(string Name, TfDataType DataType, string Descr,
     public bool IsOpType => TfDataTypes.IsBiasAddGradType(DataType);
 
     /// <summary>Finds a dtype by TensorFlow's Python name (float32, bfloat16, qint8, bool, ...).</summary>
-    public static bool TryFind(string? name, out GoldenDtype dtype)
+    public static bool TryFind(string? name, [NotNullWhen(true)] out GoldenDtype? dtype)
     {
-        dtype = All.FirstOrDefault(d => d.Name == name)!;
+        dtype = All.FirstOrDefault(d => d.Name == name);
         return dtype is not null;
     }
 
@@ -47,5 +49,5 @@ public sealed record GoldenDtype(string Name, TfDataType DataType, string Descr,
 
     /// <summary>True when an .npy <c>descr</c> is this dtype's storage (one-byte types may say '|' or '&lt;').</summary>
     public bool Accepts(string descr) =>
-        descr == Descr || (ElementSize == 1 && descr.Length == 3 && descr[0] is '<' or '|' or '=' && descr[1..] == Descr[1..]);
+        descr == Descr || (ElementSize == 1 && descr.Length == 3 && descr[0] is ('<' or '|' or '=') && descr[1..] == Descr[1..]);
 }

@@ -27,6 +27,24 @@ internal sealed class RegistrationTests : PluginTestBase
     }
 
     [Test]
+    public void Current_and_IsRegistered_report_the_registration_only_after_it_succeeded()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(TensorFlowKernelPlugin.IsRegistered, Is.False);
+            Assert.That(TensorFlowKernelPlugin.Current, Is.Null);
+        });
+
+        TensorFlowKernelRegistration registration = Register();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TensorFlowKernelPlugin.IsRegistered, Is.True);
+            Assert.That(TensorFlowKernelPlugin.Current, Is.SameAs(registration));
+        });
+    }
+
+    [Test]
     public void Records_the_requested_priority_label_and_dtypes_in_the_ops_order()
     {
         TensorFlowKernelRegistration registration = Register(new TensorFlowKernelOptions

@@ -14,7 +14,7 @@ public class NpyTests
     [TestCaseSource(nameof(OpDtypes))]
     public void NumSharpReadsEveryDtypeAndAgreesWithTheHeaderReader(string name)
     {
-        Assert.That(GoldenDtype.TryFind(name, out var dtype), Is.True);
+        var dtype = Dtype(name);
         var tensor = NpyReader.Read(Fixtures.Case($"{name}/NCHW/2x3x65", "input.npy"), dtype);
         Assert.That(tensor.Reader, Is.EqualTo("numsharp"));
         Assert.That(tensor.Shape, Is.EqualTo(new long[] { 2, 3, 65 }));
@@ -41,7 +41,7 @@ public class NpyTests
     [TestCaseSource(nameof(OpDtypes))]
     public void WriterRoundTripsThroughTheReader(string name)
     {
-        GoldenDtype.TryFind(name, out var dtype);
+        var dtype = Dtype(name);
         var data = Enumerable.Range(0, 6 * dtype.ElementSize).Select(i => (byte)(i * 37 % 251)).ToArray();
         if (dtype.DataType is TfDataType.Half or TfDataType.BFloat16 or TfDataType.Float or TfDataType.Double or TfDataType.Complex64 or TfDataType.Complex128)
         {
@@ -98,6 +98,9 @@ public class NpyTests
         var error = Assert.Throws<FormatException>(() => NpyHeader.Parse(NpyBytes(1, dict)));
         Assert.That(error!.Message, Does.Contain(reason));
     }
+
+    private static GoldenDtype Dtype(string name) =>
+        GoldenDtype.TryFind(name, out var dtype) ? dtype : throw new AssertionException($"unknown dtype {name}");
 
     private static byte[] NpyBytes(int version, string dict)
     {

@@ -142,7 +142,7 @@ internal static class ColumnKernel
         where T : unmanaged
         where TVec : unmanaged
         where TW : IWidth<T, TVec> =>
-        TW.Count == 16 ? TW.Add(TW.Add(TW.Load(ref Unsafe.Add(ref r0, j)), TW.Load(ref Unsafe.Add(ref r2, j))), TW.Add(TW.Load(ref Unsafe.Add(ref r1, j)), TW.Load(ref Unsafe.Add(ref r3, j)))) : TW.Add(
+        TW.Add(
             TW.Add(TW.Load(ref Unsafe.Add(ref r0, j)), TW.Load(ref Unsafe.Add(ref r1, j))),
             TW.Add(TW.Load(ref Unsafe.Add(ref r2, j)), TW.Load(ref Unsafe.Add(ref r3, j))));
 
