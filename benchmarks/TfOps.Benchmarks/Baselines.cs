@@ -1,0 +1,59 @@
+using System.Numerics.Tensors;
+
+namespace TfOps.Benchmarks;
+
+/// <summary>The peers TfOps is compared with (float32): a naive loop, plain TensorPrimitives, and the memory-read reference.</summary>
+internal static class Baselines
+{
+    public static void Naive(float[] x, BenchShape s, float[] y)
+    {
+        Array.Clear(y);
+        int at = 0;
+        for (int n = 0; n < s.Outer; n++)
+        {
+            for (int c = 0; c < s.Channels; c++)
+            {
+                for (int i = 0; i < s.Inner; i++)
+                {
+                    y[c] += x[at++];
+                }
+            }
+        }
+    }
+
+    public static void TensorPrimitivesPlain(float[] x, BenchShape s, float[] y)
+    {
+        Array.Clear(y);
+        var input = x.AsSpan();
+        if (s.Inner == 1)
+        {
+            for (int r = 0; r < s.Outer; r++)
+            {
+                TensorPrimitives.Add(y, input.Slice(r * s.Channels, s.Channels), y);
+            }
+
+            return;
+        }
+
+        int at = 0;
+        for (int n = 0; n < s.Outer; n++)
+        {
+            for (int c = 0; c < s.Channels; c++, at += s.Inner)
+            {
+                y[c] += TensorPrimitives.Sum(input.Slice(at, s.Inner));
+            }
+        }
+    }
+
+    /// <summary>TensorPrimitives.Sum over the whole buffer, split evenly across all cores: what reading the bytes costs.</summary>
+    public static float ReadReference(float[] x, float[] partial)
+    {
+        int p = partial.Length;
+        Parallel.For(0, p, i =>
+        {
+            int lo = (int)((long)x.Length * i / p), hi = (int)((long)x.Length * (i + 1) / p);
+            partial[i] = TensorPrimitives.Sum(new ReadOnlySpan<float>(x, lo, hi - lo));
+        });
+        return TensorPrimitives.Sum<float>(partial);
+    }
+}
