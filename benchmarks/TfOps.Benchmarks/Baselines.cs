@@ -8,12 +8,12 @@ internal static class Baselines
     public static void Naive(float[] x, BenchShape s, float[] y)
     {
         Array.Clear(y);
-        int at = 0;
-        for (int n = 0; n < s.Outer; n++)
+        int at = 0, outer = s.Outer, channels = s.Channels, inner = s.Inner;
+        for (int n = 0; n < outer; n++)
         {
-            for (int c = 0; c < s.Channels; c++)
+            for (int c = 0; c < channels; c++)
             {
-                for (int i = 0; i < s.Inner; i++)
+                for (int i = 0; i < inner; i++)
                 {
                     y[c] += x[at++];
                 }
@@ -25,22 +25,23 @@ internal static class Baselines
     {
         Array.Clear(y);
         var input = x.AsSpan();
-        if (s.Inner == 1)
+        int outer = s.Outer, channels = s.Channels, inner = s.Inner;
+        if (inner == 1)
         {
-            for (int r = 0; r < s.Outer; r++)
+            for (int r = 0; r < outer; r++)
             {
-                TensorPrimitives.Add(y, input.Slice(r * s.Channels, s.Channels), y);
+                TensorPrimitives.Add(y, input.Slice(r * channels, channels), y);
             }
 
             return;
         }
 
         int at = 0;
-        for (int n = 0; n < s.Outer; n++)
+        for (int n = 0; n < outer; n++)
         {
-            for (int c = 0; c < s.Channels; c++, at += s.Inner)
+            for (int c = 0; c < channels; c++, at += inner)
             {
-                y[c] += TensorPrimitives.Sum(input.Slice(at, s.Inner));
+                y[c] += TensorPrimitives.Sum(input.Slice(at, inner));
             }
         }
     }

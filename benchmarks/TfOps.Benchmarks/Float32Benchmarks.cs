@@ -38,7 +38,7 @@ public class Float32Benchmarks
     public float ReadReference() => Baselines.ReadReference(_x, _partial);
 
     [Benchmark(Description = "TfOps")]
-    public void TfOps() => BiasAddGrad.Compute<float>(_x, Shape.Shape, Shape.Format, _y);
+    public void Kernel() => BiasAddGrad.Compute<float>(_x, Shape.Shape, Shape.Format, _y);
 
     [Benchmark(Description = "naive loop")]
     public void Naive() => Baselines.Naive(_x, Shape, _y);

@@ -42,19 +42,20 @@ public class NarrowTypeBenchmarks
     }
 
     [Benchmark(Description = "TfOps")]
-    public void TfOps() => BiasAddGrad.Compute(Dtype, _x, Shape.Shape, Shape.Format, _y);
+    public void Kernel() => BiasAddGrad.Compute(Dtype, _x, Shape.Shape, Shape.Format, _y);
 
     [Benchmark(Baseline = true, Description = "naive loop (float accumulators)")]
     public float Naive()
     {
-        var sums = new float[Shape.Channels];
+        int outer = Shape.Outer, channels = Shape.Channels, inner = Shape.Inner;
+        var sums = new float[channels];
         int at = 0;
         var halves = MemoryMarshal.Cast<byte, ushort>(_x.AsSpan());
-        for (int n = 0; n < Shape.Outer; n++)
+        for (int n = 0; n < outer; n++)
         {
-            for (int c = 0; c < Shape.Channels; c++)
+            for (int c = 0; c < channels; c++)
             {
-                for (int i = 0; i < Shape.Inner; i++, at++)
+                for (int i = 0; i < inner; i++, at++)
                 {
                     sums[c] += Dtype switch
                     {

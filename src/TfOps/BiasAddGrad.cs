@@ -85,6 +85,12 @@ public static partial class BiasAddGrad
     private static void Dispatch<T>(ReadOnlySpan<T> input, BiasGradGeometry geometry, Span<T> output, int threads)
         where T : unmanaged
     {
+        if ((typeof(T) == typeof(Complex64) || typeof(T) == typeof(Complex)) && geometry.Elements > int.MaxValue / 2)
+        {
+            // Complex runs as two lanes per element, and lane counts are ints.
+            throw TfOpsException.InvalidArgument($"complex tensors above {int.MaxValue / 2} elements are not supported (got {geometry.Elements})");
+        }
+
         if (typeof(T) == typeof(float)) Run<float, float, SelfAccumulator<float>, T>(input, geometry, 1, output, threads);
         else if (typeof(T) == typeof(double)) Run<double, double, SelfAccumulator<double>, T>(input, geometry, 1, output, threads);
         else if (typeof(T) == typeof(Half)) Run<Half, float, HalfAccumulator, T>(input, geometry, 1, output, threads);

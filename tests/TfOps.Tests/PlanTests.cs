@@ -30,6 +30,6 @@ public class PlanTests
     {
         Assert.That(ReductionPlan.Create(256, 512, 49, 1, sizeof(float)).Tiles, Is.GreaterThan(1));
         Assert.That(ReductionPlan.Create(16, 3, 262144, 1, sizeof(float)).PiecesPerPlane, Is.GreaterThan(1));
-        Assert.That(ReductionPlan.Create(32, 64, 3136, 1, sizeof(float)).PlanesPerItem, Is.GreaterThan(1));
+        Assert.That(ReductionPlan.Create(32, 64, 3136, 1, sizeof(float)).ChannelsPerItem, Is.EqualTo(64));
     }
 }

@@ -178,13 +178,13 @@ internal static unsafe class BiasGradKernel
         }
     }
 
-    /// <summary>Each channel's item results, in item order.</summary>
+    /// <summary>Each channel's segment results, in order.</summary>
     private static void FinishPlanes<TStore, TAcc, TOp>(Span<TAcc> partials, in ReductionPlan plan, Span<TStore> output)
         where TStore : unmanaged
         where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
         where TOp : IAccumulator<TStore, TAcc>
     {
-        int p = plan.Components, perChannel = plan.ItemsPerChannel;
+        int p = plan.Components, perChannel = plan.SegmentsPerChannel;
         for (int c = 0; c < plan.Channels; c++)
         {
             for (int q = 0; q < p; q++)

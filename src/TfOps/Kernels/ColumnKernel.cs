@@ -68,7 +68,7 @@ internal static class ColumnKernel
     }
 
     /// <summary>Four registers of columns over <paramref name="rows"/> rows (a multiple of 4).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Strip4<T, TVec, TW>(ref T source, nint stride, int rows, ref T acc)
         where T : unmanaged
         where TVec : unmanaged
@@ -96,7 +96,7 @@ internal static class ColumnKernel
     }
 
     /// <summary>One to three registers of columns over <paramref name="rows"/> rows (a multiple of 4).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StripUpTo3<T, TVec, TW>(ref T source, nint stride, int rows, int registers, ref T acc)
         where T : unmanaged
         where TVec : unmanaged
@@ -146,7 +146,7 @@ internal static class ColumnKernel
             TW.Add(TW.Load(ref Unsafe.Add(ref r0, j)), TW.Load(ref Unsafe.Add(ref r1, j))),
             TW.Add(TW.Load(ref Unsafe.Add(ref r2, j)), TW.Load(ref Unsafe.Add(ref r3, j))));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow<T, TVec, TW>(ref T row, int columns, ref T acc)
         where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
         where TVec : unmanaged

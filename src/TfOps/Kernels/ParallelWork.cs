@@ -37,6 +37,12 @@ internal abstract class ParallelWork
     /// <summary>Runs items, starting with range <paramref name="home"/>, if the work is still open.</summary>
     internal void Participate(int home)
     {
+        // Workers beyond this call's thread cap stay out.
+        if (home >= Volatile.Read(ref _ranges))
+        {
+            return;
+        }
+
         while (true)
         {
             int active = Volatile.Read(ref _active);

@@ -40,19 +40,36 @@ internal static class PlaneKernel
         AddRun<T, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
     }
 
-    /// <summary>Folds 64 slots down to the first <paramref name="components"/> (1 or 2) in place.</summary>
-    public static void Fold<T>(Span<T> slots, int components)
+    /// <summary>
+    /// Folds 64 slots down to the first <paramref name="components"/> (1 or 2) in place: slot s gets
+    /// s + (s + half) for half = 32, 16, ... Lane-wise adds, so registers where a half spans whole
+    /// registers and scalars below give the same bits as an all-scalar fold.
+    /// </summary>
+    public static void Fold<T, TVec, TW>(Span<T> slots, int components)
         where T : unmanaged, IAdditionOperators<T, T, T>
+        where TVec : unmanaged
+        where TW : IWidth<T, TVec>
     {
-        for (int half = Slots / 2; half >= components; half /= 2)
+        ref T s0 = ref slots[0];
+        int half = Slots / 2;
+        for (; half >= components && half >= TW.Count; half /= 2)
+        {
+            for (int s = 0; s < half; s += TW.Count)
+            {
+                TW.Store(TW.Add(TW.Load(ref Unsafe.Add(ref s0, s)), TW.Load(ref Unsafe.Add(ref s0, s + half))), ref Unsafe.Add(ref s0, s));
+            }
+        }
+
+        for (; half >= components; half /= 2)
         {
             for (int s = 0; s < half; s++)
             {
-                slots[s] = unchecked(slots[s] + slots[s + half]);
+                Unsafe.Add(ref s0, s) = unchecked(Unsafe.Add(ref s0, s) + Unsafe.Add(ref s0, s + half));
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Registers4<T, TVec, TW>(ref T source, int full, ref T slots)
         where T : unmanaged
         where TVec : unmanaged
@@ -76,6 +93,7 @@ internal static class PlaneKernel
         TW.Store(a3, ref Unsafe.Add(ref slots, 3 * w));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Registers8<T, TVec, TW>(ref T source, int full, ref T slots)
         where T : unmanaged
         where TVec : unmanaged
@@ -110,6 +128,7 @@ internal static class PlaneKernel
     }
 
     /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRun<T, TVec, TW>(ref T source, int count, ref T slots)
         where T : unmanaged, IAdditionOperators<T, T, T>
         where TVec : unmanaged

@@ -100,33 +100,52 @@ internal static unsafe class ReductionItems
         where TW : IWidth<TAcc, TVec>
     {
         var plan = context.Plan;
-        int channel = item / plan.ItemsPerChannel, k = item % plan.ItemsPerChannel;
-        Span<TAcc> slots = stackalloc TAcc[ReductionPlan.PlaneSlots];
-        slots.Clear();
+        int p = plan.Components, slotsPerChannel = ReductionPlan.PlaneSlots;
         long planeStride = (long)plan.Channels * plan.PlaneLanes;
-        TStore* channelStart = context.Input + ((long)channel * plan.PlaneLanes);
         if (plan.PiecesPerPlane > 1)
         {
-            int n = k / plan.PiecesPerPlane;
-            int start = (k % plan.PiecesPerPlane) * plan.PieceLanes;
-            AddRun<TStore, TAcc, TOp, TVec, TW>(channelStart + (n * planeStride) + start, Math.Min(plan.PieceLanes, plan.PlaneLanes - start), slots);
+            // Items in memory order: (n, channel, piece).
+            int piece = item % plan.PiecesPerPlane, plane = item / plan.PiecesPerPlane;
+            int n = plane / plan.Channels, channel = plane % plan.Channels;
+            Span<TAcc> slots = stackalloc TAcc[ReductionPlan.PlaneSlots];
+            slots.Clear();
+            int start = piece * plan.PieceLanes;
+            AddRun<TStore, TAcc, TOp, TVec, TW>(context.Input + (n * planeStride) + ((long)channel * plan.PlaneLanes) + start, Math.Min(plan.PieceLanes, plan.PlaneLanes - start), slots);
+            PlaneKernel.Fold<TAcc, TVec, TW>(slots, p);
+            Store(context, (((channel * plan.SegmentsPerChannel) + (n * plan.PiecesPerPlane) + piece) * p), slots[..p]);
+            return;
         }
-        else
+
+        // Items in memory order: (segment of batch entries, run of channels); each channel keeps its own 64 slots.
+        int chunks = plan.ChannelChunks;
+        int segment = item / chunks;
+        int firstChannel = (item % chunks) * plan.ChannelsPerItem;
+        int channels = Math.Min(plan.ChannelsPerItem, plan.Channels - firstChannel);
+        Span<TAcc> all = stackalloc TAcc[ReductionPlan.SlotBytes / Unsafe.SizeOf<TAcc>()];
+        all = all[..(channels * slotsPerChannel)];
+        all.Clear();
+        int end = Math.Min(plan.Outer, (segment + 1) * plan.PlanesPerItem);
+        for (int n = segment * plan.PlanesPerItem; n < end; n++)
         {
-            int end = Math.Min(plan.Outer, (k + 1) * plan.PlanesPerItem);
-            for (int n = k * plan.PlanesPerItem; n < end; n++)
+            TStore* planes = context.Input + (n * planeStride) + ((long)firstChannel * plan.PlaneLanes);
+            for (int c = 0; c < channels; c++)
             {
-                AddRun<TStore, TAcc, TOp, TVec, TW>(channelStart + (n * planeStride), plan.PlaneLanes, slots);
+                AddRun<TStore, TAcc, TOp, TVec, TW>(planes + ((long)c * plan.PlaneLanes), plan.PlaneLanes, all.Slice(c * slotsPerChannel, slotsPerChannel));
             }
         }
 
-        PlaneKernel.Fold(slots, plan.Components);
-        TAcc* result = context.Partials + ((long)item * plan.Components);
-        for (int q = 0; q < plan.Components; q++)
+        for (int c = 0; c < channels; c++)
         {
-            result[q] = slots[q];
+            var slots = all.Slice(c * slotsPerChannel, slotsPerChannel);
+            PlaneKernel.Fold<TAcc, TVec, TW>(slots, p);
+            Store(context, (((firstChannel + c) * plan.SegmentsPerChannel) + segment) * p, slots[..p]);
         }
     }
+
+    private static void Store<TStore, TAcc>(in ReductionContext<TStore, TAcc> context, int at, ReadOnlySpan<TAcc> values)
+        where TStore : unmanaged
+        where TAcc : unmanaged =>
+        values.CopyTo(new Span<TAcc>(context.Partials + at, values.Length));
 
     private static void AddRun<TStore, TAcc, TOp, TVec, TW>(TStore* source, int count, Span<TAcc> slots)
         where TStore : unmanaged

@@ -31,10 +31,12 @@ internal enum ReductionStrategy
 /// column is summed as <c>acc = acc + ((r0 + r1) + (r2 + r3))</c> over groups of four rows, then the
 /// remaining full rows one at a time, then the partial row. Block results are added in block order;
 /// super-row columns are folded in order, then the inner positions of each channel in order.</para>
-/// <para>Planes: each channel's planes are cut into items of about <see cref="ItemBytes"/>; inside an
-/// item, lane i of a plane goes to slot i mod 64, slots are added in plane order, and the 64 slots
-/// are folded by halving (s + s+32, then +16, ... down to <see cref="Components"/>). Items are added
-/// in order.</para>
+/// <para>Planes: a plane (one channel of one batch entry) longer than <see cref="ItemBytes"/> is cut
+/// into pieces of that size; shorter planes are grouped into segments of <see cref="PlanesPerItem"/>
+/// consecutive batch entries. Inside a piece or segment, lane i of a plane goes to slot i mod 64,
+/// slots are added in batch order, and the 64 slots are folded by halving (s + s+32, then +16, ...
+/// down to <see cref="Components"/>). A channel's segments are added in order. Work items walk memory
+/// contiguously: one piece, or one segment for a run of up to <see cref="ChannelsPerItem"/> channels.</para>
 /// </remarks>
 internal readonly record struct ReductionPlan
 {
@@ -49,6 +51,9 @@ internal readonly record struct ReductionPlan
 
     /// <summary>The accumulator tile of one column item (stays in L1).</summary>
     private const int TileBytes = 16 * 1024;
+
+    /// <summary>Slots of one segment item (64 lanes per channel) stay within this.</summary>
+    internal const int SlotBytes = 16 * 1024;
 
     /// <summary>Below this many inner lanes, NCHW runs as column sums over [C, inner] slabs.</summary>
     private const int PlaneMinLanes = 256;
@@ -97,13 +102,19 @@ internal readonly record struct ReductionPlan
 
     public int PlanesPerItem { get; init; }
 
-    public int ItemsPerChannel { get; init; }
+    /// <summary>Partial sums per channel (pieces, or segments of batch entries), added in order.</summary>
+    public int SegmentsPerChannel { get; init; }
+
+    /// <summary>Channels one segment item covers (their slots stay in L1 while memory streams past).</summary>
+    public int ChannelsPerItem { get; init; }
+
+    public int ChannelChunks => (Channels + ChannelsPerItem - 1) / ChannelsPerItem;
 
     /// <summary>Independent work items.</summary>
     public int Items => Strategy switch
     {
         ReductionStrategy.Columns => RowBlocks * Tiles,
-        ReductionStrategy.Planes => Channels * ItemsPerChannel,
+        ReductionStrategy.Planes => PiecesPerPlane > 1 ? Channels * SegmentsPerChannel : SegmentsPerChannel * ChannelChunks,
         _ => 1,
     };
 
@@ -111,7 +122,7 @@ internal readonly record struct ReductionPlan
     public int ScratchLanes => Strategy switch
     {
         ReductionStrategy.Columns => RowBlocks * Width,
-        ReductionStrategy.Planes => Channels * ItemsPerChannel * Components,
+        ReductionStrategy.Planes => Channels * SegmentsPerChannel * Components,
         _ => 0,
     };
 
@@ -137,17 +148,32 @@ internal readonly record struct ReductionPlan
         int planeLanes = inner * components;
         if (planeLanes >= PlaneMinLanes)
         {
-            int pieces = planeLanes >= itemLanes ? (planeLanes + itemLanes - 1) / itemLanes : 1;
-            int planesPerItem = pieces > 1 ? 1 : Math.Max(1, itemLanes / planeLanes);
-            int perChannel = pieces > 1 ? outer * pieces : (outer + planesPerItem - 1) / planesPerItem;
+            if (planeLanes >= itemLanes)
+            {
+                int pieces = (planeLanes + itemLanes - 1) / itemLanes;
+                return plan with
+                {
+                    Strategy = ReductionStrategy.Planes,
+                    PlaneLanes = planeLanes,
+                    PieceLanes = itemLanes,
+                    PiecesPerPlane = pieces,
+                    PlanesPerItem = 1,
+                    SegmentsPerChannel = outer * pieces,
+                    ChannelsPerItem = 1,
+                };
+            }
+
+            int channelsPerItem = Math.Clamp(SlotBytes / (PlaneSlots * laneBytes), 1, channels);
+            int planesPerItem = Math.Max(1, itemLanes / (channelsPerItem * planeLanes));
             return plan with
             {
                 Strategy = ReductionStrategy.Planes,
                 PlaneLanes = planeLanes,
-                PieceLanes = pieces > 1 ? itemLanes : planeLanes,
-                PiecesPerPlane = pieces,
+                PieceLanes = planeLanes,
+                PiecesPerPlane = 1,
                 PlanesPerItem = planesPerItem,
-                ItemsPerChannel = perChannel,
+                SegmentsPerChannel = (outer + planesPerItem - 1) / planesPerItem,
+                ChannelsPerItem = channelsPerItem,
             };
         }
 
