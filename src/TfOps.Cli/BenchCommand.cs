@@ -51,6 +51,7 @@ internal static class BenchCommand
     {
         var cases = BenchCase.All.Where(c => !settings.SmallOnly || c.Bytes < 30_000_000).ToList();
         var results = new List<BenchResult>();
+        BenchRunner.WarmUp();
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .Start(progress =>
@@ -66,16 +67,16 @@ internal static class BenchCommand
 
         var table = new Table().Title($"float32 BiasAddGrad, {Environment.ProcessorCount} cores, median of {settings.Reps}")
             .AddColumn(new TableColumn("shape").NoWrap())
-            .AddColumns("MB", "TfOps ms", "TfOps GB/s", "read ref ms", "read ref GB/s", "TfOps / read ref");
+            .AddColumns("MB", "TfOps us", "TfOps GB/s", "read ref us", "read ref GB/s", "TfOps / read ref");
         foreach (var r in results)
         {
             double ratio = r.ReferenceMs / r.TfOpsMs;
             table.AddRow(
                 Markup.Escape(r.Case.Name),
                 (r.Case.Bytes / 1e6).ToString("F1"),
-                r.TfOpsMs.ToString("G4"),
+                Micros(r.TfOpsMs),
                 r.TfOpsGBps.ToString("F1"),
-                r.ReferenceMs.ToString("G4"),
+                Micros(r.ReferenceMs),
                 r.ReferenceGBps.ToString("F1"),
                 ratio >= 0.9 ? $"[green]{ratio:F2}[/]" : $"[yellow]{ratio:F2}[/]");
         }
@@ -90,4 +91,6 @@ internal static class BenchCommand
 
         return 0;
     }
+
+    private static string Micros(double ms) => ms * 1000 < 100 ? (ms * 1000).ToString("F2") : (ms * 1000).ToString("F0");
 }

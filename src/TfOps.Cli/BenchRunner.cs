@@ -49,6 +49,32 @@ internal static class BenchRunner
 {
     private const double BatchMs = 10;
 
+    /// <summary>
+    /// Runs every strategy on small inputs, then pauses, before anything is shown or timed: the JIT
+    /// tiers hot code up in the background only after a quiet spell, and the progress display
+    /// would otherwise keep that from happening.
+    /// </summary>
+    public static void WarmUp()
+    {
+        (DataFormat Format, long[] Shape)[] shapes =
+            [(DataFormat.NHWC, [1, 1000]), (DataFormat.NHWC, [512, 3]), (DataFormat.NHWC, [256, 64]), (DataFormat.NCHW, [4, 64, 49]), (DataFormat.NCHW, [2, 8, 3136])];
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start).TotalMilliseconds < 300)
+        {
+            foreach (var (format, shape) in shapes)
+            {
+                var x = new float[shape.Aggregate(1L, (a, b) => a * b)];
+                var y = new float[format == DataFormat.NHWC ? shape[^1] : shape[1]];
+                for (int i = 0; i < 100; i++)
+                {
+                    BiasAddGrad.Compute<float>(x, shape, format, y);
+                }
+            }
+        }
+
+        Thread.Sleep(300);
+    }
+
     public static BenchResult Measure(BenchCase benchCase, BenchSettings settings)
     {
         var x = new float[benchCase.Elements];
@@ -64,12 +90,18 @@ internal static class BenchRunner
         Action tfops = () => BiasAddGrad.Compute<float>(x, benchCase.Shape, benchCase.Format, y, options);
         Action reference = () => ReadReference(x, partial);
 
+        Warm(tfops);
+        Warm(reference);
+        Thread.Sleep(200); // lets the JIT's background tier-up finish before anything is timed
         int tfopsBatch = Calibrate(tfops), referenceBatch = Calibrate(reference);
         var tfopsTimes = new List<double>();
         var referenceTimes = new List<double>();
         for (int rep = 0; rep < settings.Reps; rep++)
         {
+            // Pauses let each side's idle workers (TfOps's, the thread pool's) settle before the other is timed.
+            Thread.Sleep(20);
             tfopsTimes.Add(Time(tfops, tfopsBatch));
+            Thread.Sleep(20);
             referenceTimes.Add(Time(reference, referenceBatch));
         }
 
@@ -87,15 +119,18 @@ internal static class BenchRunner
         });
     }
 
-    // Runs for a while first: the JIT promotes hot code to optimized tiers after the first calls.
-    private static int Calibrate(Action action)
+    // The JIT promotes hot code to optimized tiers only after the first calls.
+    private static void Warm(Action action)
     {
         long warm = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(warm).TotalMilliseconds < 150)
         {
             action();
         }
+    }
 
+    private static int Calibrate(Action action)
+    {
         double once = Time(action, 1);
         return (int)Math.Clamp(Math.Ceiling(BatchMs / Math.Max(once, 1e-5)), 1, 1_000_000);
     }

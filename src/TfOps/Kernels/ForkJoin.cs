@@ -2,8 +2,8 @@ namespace TfOps.Kernels;
 
 /// <summary>
 /// A small persistent fork-join for the few cores a host has. Parallel.For costs more per call
-/// than a mid-sized reduction takes; these workers sleep on their own semaphore and are woken
-/// directly. One parallel call runs at a time: a concurrent caller simply runs its items on its
+/// than a mid-sized reduction takes; these workers poll briefly after a call, then sleep on their
+/// own semaphore and are woken directly. One parallel call runs at a time: a concurrent caller simply runs its items on its
 /// own thread, which gives the same bits (items have fixed result slots).
 /// </summary>
 internal static class ForkJoin
@@ -94,9 +94,10 @@ internal static class ForkJoin
                     continue;
                 }
 
-                // Announce the sleep, then look once more: a caller that bumped the generation in
-                // between either sees the flag and releases us, or we see its generation here.
-                Volatile.Write(ref s_sleeping[index], 1);
+                // Announce the sleep (a full fence, so the look below cannot move before it), then look
+                // once more: a caller that bumped the generation in between either sees the flag and
+                // releases us, or we see its generation here.
+                Interlocked.Exchange(ref s_sleeping[index], 1);
                 if (Volatile.Read(ref s_generation) == seen)
                 {
                     signal.Wait();
