@@ -59,7 +59,7 @@ Task("Bench")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    DotNetRun(cli, new ProcessArgumentBuilder().Append("bench").Append("--quick"), new DotNetRunSettings
+    DotNetRun(cli, new ProcessArgumentBuilder().Append("bench").Append("--shapes").Append("small").Append("--reps").Append("5"), new DotNetRunSettings
     {
         Configuration = configuration,
         NoBuild = true,
