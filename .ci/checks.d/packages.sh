@@ -14,6 +14,25 @@ for id in TfOps TfOps.NumSharp TfOps.Native TfOps.Tool; do
   ls "$packages/$id".[0-9]*.nupkg >/dev/null 2>&1 || { echo "missing package $id"; exit 1; }
   ls "$packages/$id".[0-9]*.snupkg >/dev/null 2>&1 || { echo "missing symbols package $id"; exit 1; }
 done
+# Every package carries its README, the license file and (libraries) XML docs; symbols hold PDBs.
+/usr/bin/python3 - "$packages" <<'PY'
+import glob, sys, zipfile
+ok = True
+for path in glob.glob(sys.argv[1] + "/*.nupkg"):
+    names = zipfile.ZipFile(path).namelist()
+    need = ["README.md", "LICENSE"]
+    if "TfOps.Tool." not in path:
+        need.append(next((n for n in names if n.startswith("lib/") and n.endswith(".xml")), "lib/*.xml"))
+    missing = [n for n in need if n not in names]
+    if missing:
+        ok = False
+        print(f"{path}: missing {missing}")
+for path in glob.glob(sys.argv[1] + "/*.snupkg"):
+    if not any(n.endswith(".pdb") for n in zipfile.ZipFile(path).namelist()):
+        ok = False
+        print(f"{path}: no PDB")
+sys.exit(0 if ok else 1)
+PY
 if ls "$packages"/TfOps.TensorFlowNet.*.nupkg >/dev/null 2>&1; then
   echo "TfOps.TensorFlowNet was packed against the stand-in: it must never ship"; exit 1
 fi
