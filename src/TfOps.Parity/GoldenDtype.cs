@@ -4,32 +4,39 @@ namespace TfOps.Parity;
 
 /// <summary>
 /// How a manifest dtype name (TensorFlow's <c>DType.name</c>) is stored in .npy: bfloat16 as its
-/// uint16 bit pattern, quantized dtypes as their storage integers, bool as <c>|b1</c>.
+/// uint16 bit pattern, quantized dtypes as their storage integers, bool as <c>|b1</c>. Only the
+/// .npy descr is stated here; names and sizes come from <see cref="TfDataTypes"/>.
 /// </summary>
-public sealed record GoldenDtype(string Name, TfDataType DataType, string Descr, int ElementSize)
+public sealed record GoldenDtype(TfDataType DataType, string Descr)
 {
+    /// <summary>TensorFlow's Python name (float32, bfloat16, qint8, bool, ...).</summary>
+    public string Name => TfDataTypes.PythonName(DataType);
+
+    /// <summary>Bytes per element.</summary>
+    public int ElementSize => TfDataTypes.ElementSize(DataType);
+
     private static readonly GoldenDtype[] All =
     [
-        new("float16", TfDataType.Half, "<f2", 2),
-        new("bfloat16", TfDataType.BFloat16, "<u2", 2),
-        new("float32", TfDataType.Float, "<f4", 4),
-        new("float64", TfDataType.Double, "<f8", 8),
-        new("complex64", TfDataType.Complex64, "<c8", 8),
-        new("complex128", TfDataType.Complex128, "<c16", 16),
-        new("int8", TfDataType.Int8, "|i1", 1),
-        new("int16", TfDataType.Int16, "<i2", 2),
-        new("int32", TfDataType.Int32, "<i4", 4),
-        new("int64", TfDataType.Int64, "<i8", 8),
-        new("uint8", TfDataType.UInt8, "|u1", 1),
-        new("uint16", TfDataType.UInt16, "<u2", 2),
-        new("uint32", TfDataType.UInt32, "<u4", 4),
-        new("uint64", TfDataType.UInt64, "<u8", 8),
-        new("qint8", TfDataType.QInt8, "|i1", 1),
-        new("quint8", TfDataType.QUInt8, "|u1", 1),
-        new("qint16", TfDataType.QInt16, "<i2", 2),
-        new("quint16", TfDataType.QUInt16, "<u2", 2),
-        new("qint32", TfDataType.QInt32, "<i4", 4),
-        new("bool", TfDataType.Bool, "|b1", 1),
+        new(TfDataType.Half, "<f2"),
+        new(TfDataType.BFloat16, "<u2"),
+        new(TfDataType.Float, "<f4"),
+        new(TfDataType.Double, "<f8"),
+        new(TfDataType.Complex64, "<c8"),
+        new(TfDataType.Complex128, "<c16"),
+        new(TfDataType.Int8, "|i1"),
+        new(TfDataType.Int16, "<i2"),
+        new(TfDataType.Int32, "<i4"),
+        new(TfDataType.Int64, "<i8"),
+        new(TfDataType.UInt8, "|u1"),
+        new(TfDataType.UInt16, "<u2"),
+        new(TfDataType.UInt32, "<u4"),
+        new(TfDataType.UInt64, "<u8"),
+        new(TfDataType.QInt8, "|i1"),
+        new(TfDataType.QUInt8, "|u1"),
+        new(TfDataType.QInt16, "<i2"),
+        new(TfDataType.QUInt16, "<u2"),
+        new(TfDataType.QInt32, "<i4"),
+        new(TfDataType.Bool, "|b1"),
     ];
 
     /// <summary>True for the op's 19 dtypes (bool is readable only for error cases).</summary>
