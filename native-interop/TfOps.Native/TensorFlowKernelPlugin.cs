@@ -47,8 +47,9 @@ public static class TensorFlowKernelPlugin
     /// options, and throw FailedPrecondition for different ones: TensorFlow cannot unregister a kernel.
     /// </summary>
     /// <exception cref="TfOpsException">NotFound when no library exports the C kernel API (the message
-    /// names every path and symbol tried); InvalidArgument for bad options; FailedPrecondition as above;
-    /// Unimplemented for a label on a TensorFlow without TF_KernelBuilder_Label.</exception>
+    /// names every path and symbol tried); FailedPrecondition as above; Unimplemented for a label on a
+    /// TensorFlow without TF_KernelBuilder_Label.</exception>
+    /// <exception cref="ArgumentException">DataTypes names a dtype outside the op's list, or none.</exception>
     public static TensorFlowKernelRegistration Register(TensorFlowKernelOptions? options = null) =>
         RegisterCore(options, request => KernelApiResolver.Resolve(request.LibraryPath));
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using NumSharp;
 
 namespace TfOps;
@@ -15,42 +14,49 @@ public static class BiasAddGradNumSharp
         /// Half = float16, Complex = complex128, SByte = int8, ...); NumSharp has no bfloat16, complex64
         /// or quantized types: use the span overloads for those.
         /// </summary>
-        /// <exception cref="TfOpsException">InvalidArgument, with TensorFlow's text (also for Boolean and other unsupported element types).</exception>
+        /// <exception cref="TfOpsException">InvalidArgument, with TensorFlow's text (also for Boolean, String and Char arrays),
+        /// or for an element type TensorFlow has no dtype for (Decimal).</exception>
         public static NDArray Compute(NDArray outBackprop, DataFormat format)
         {
             ArgumentNullException.ThrowIfNull(outBackprop);
-            return outBackprop.typecode switch
-            {
-                NPTypeCode.Single => Run<float>(outBackprop, format),
-                NPTypeCode.Double => Run<double>(outBackprop, format),
-                NPTypeCode.Half => Run<Half>(outBackprop, format),
-                NPTypeCode.Complex => Run<Complex>(outBackprop, format),
-                NPTypeCode.SByte => Run<sbyte>(outBackprop, format),
-                NPTypeCode.Byte => Run<byte>(outBackprop, format),
-                NPTypeCode.Int16 => Run<short>(outBackprop, format),
-                NPTypeCode.UInt16 => Run<ushort>(outBackprop, format),
-                NPTypeCode.Int32 => Run<int>(outBackprop, format),
-                NPTypeCode.UInt32 => Run<uint>(outBackprop, format),
-                NPTypeCode.Int64 => Run<long>(outBackprop, format),
-                NPTypeCode.UInt64 => Run<ulong>(outBackprop, format),
-                NPTypeCode.Boolean => throw new TfOpsException(TfCode.InvalidArgument, TfDataTypes.NotAllowedMessage("bool")),
-                NPTypeCode.String or NPTypeCode.Char => throw new TfOpsException(TfCode.InvalidArgument, TfDataTypes.NotAllowedMessage("string")),
-                var other => throw new TfOpsException(TfCode.InvalidArgument, TfDataTypes.NotAllowedMessage(other.ToString())),
-            };
+            long[] shape = [.. outBackprop.shape.Select(d => (long)d)];
+            var validated = BiasAddGrad.Validate(DataTypeOf(outBackprop.typecode), shape, format);
+            var run = new Run(outBackprop, shape, validated);
+            return TfDataTypes.Accept<Run, NDArray>(validated.DataType, ref run);
         }
     }
 
-    private static NDArray Run<T>(NDArray outBackprop, DataFormat format) where T : unmanaged
+    // NumSharp's type codes -> TensorFlow's dtypes; Validate rejects the ones outside the op's list with TensorFlow's text.
+    private static TfDataType DataTypeOf(NPTypeCode typecode) => typecode switch
     {
-        long[] shape = [.. outBackprop.shape.Select(d => (long)d)];
-        // ToArray copies in logical (C) order, so slices and transposed views are read as they appear.
-        T[] input = outBackprop.size == 0 ? [] : outBackprop.ToArray<T>();
-        var output = new T[ChannelCount(shape, format)];
-        BiasAddGrad.Compute<T>(input, shape, format, output);
-        return np.array(output);
-    }
+        NPTypeCode.Single => TfDataType.Float,
+        NPTypeCode.Double => TfDataType.Double,
+        NPTypeCode.Half => TfDataType.Half,
+        NPTypeCode.Complex => TfDataType.Complex128,
+        NPTypeCode.SByte => TfDataType.Int8,
+        NPTypeCode.Byte => TfDataType.UInt8,
+        NPTypeCode.Int16 => TfDataType.Int16,
+        NPTypeCode.UInt16 => TfDataType.UInt16,
+        NPTypeCode.Int32 => TfDataType.Int32,
+        NPTypeCode.UInt32 => TfDataType.UInt32,
+        NPTypeCode.Int64 => TfDataType.Int64,
+        NPTypeCode.UInt64 => TfDataType.UInt64,
+        NPTypeCode.Boolean => TfDataType.Bool,
+        NPTypeCode.String or NPTypeCode.Char => TfDataType.String,
+        var other => throw new TfOpsException(TfCode.InvalidArgument, $"NumSharp's {other} arrays have no TensorFlow dtype"),
+    };
 
-    // Invalid formats and ranks get 0 here; the kernel then reports them with TensorFlow's text.
-    private static long ChannelCount(long[] shape, DataFormat format) =>
-        shape.Length < 2 || !DataFormats.IsDefined(format) ? 0 : shape[format == DataFormat.NHWC ? shape.Length - 1 : 1];
+    /// <summary>The visit for the array's storage type: copy out in logical order, compute, wrap.</summary>
+    private readonly struct Run(NDArray outBackprop, long[] shape, BiasAddGradShape validated) : IDataTypeVisitor<NDArray>
+    {
+        public NDArray Visit<T>()
+            where T : unmanaged
+        {
+            // ToArray copies in logical (C) order, so slices and transposed views are read as they appear.
+            T[] input = validated.ElementCount == 0 ? [] : outBackprop.ToArray<T>();
+            var output = new T[validated.Channels];
+            BiasAddGrad.Compute<T>(input, shape, validated.Format, output);
+            return np.array(output);
+        }
+    }
 }

@@ -4,5 +4,4 @@ namespace TfOps.Parity;
 /// <param name="Dtype">The manifest dtype the file was checked against.</param>
 /// <param name="Shape">The shape from the file's header (rank 0 is an empty shape).</param>
 /// <param name="Data">Element storage: bfloat16 as bit patterns, quantized as their integers, complex64 as two floats.</param>
-/// <param name="Reader">"numsharp" when NumSharp's np.load_npy supplied the data, "header" when only the header reader could.</param>
-public sealed record NpyTensor(GoldenDtype Dtype, long[] Shape, byte[] Data, string Reader);
+public sealed record NpyTensor(GoldenDtype Dtype, long[] Shape, byte[] Data);

@@ -1,8 +1,8 @@
 namespace TfOps.Parity;
 
 /// <summary>
-/// Runs TfOps's BiasAddGrad the way TensorFlow validates a call: the dtype (attr T) first, then the
-/// data_format string, then everything the kernel checks. Shared by the golden grader and <c>tfops run</c>.
+/// Runs TfOps's BiasAddGrad the way TensorFlow validates a call: <see cref="BiasAddGrad.Validate(TfDataType, ReadOnlySpan{long}, string)"/>
+/// (dtype, then the data_format string, then the shape), then the kernel. Shared by the golden grader and <c>tfops run</c>.
 /// </summary>
 public static class OpRunner
 {
@@ -13,19 +13,16 @@ public static class OpRunner
         ArgumentNullException.ThrowIfNull(dtype);
         ArgumentNullException.ThrowIfNull(shape);
         long[] dims = [.. shape];
-        if (!dtype.IsOpType)
+        var validated = BiasAddGrad.Validate(dtype.DataType, dims, dataFormat);
+        if (validated.OutputByteCount > Array.MaxLength)
         {
-            // The kernel's own check produces TensorFlow's attr 'T' text.
-            BiasAddGrad.Compute(dtype.DataType, input, dims, DataFormat.NHWC, []);
-            throw new InvalidOperationException($"TfOps accepted dtype {dtype.Name}, which BiasAddGrad does not list");
+            // Only an input without elements can ask for this many zeros; TensorFlow would allocate them.
+            throw new TfOpsException(TfCode.ResourceExhausted,
+                $"the output of {validated.Channels} channels ({validated.OutputByteCount} bytes) does not fit one .NET array");
         }
 
-        var format = DataFormats.Parse(dataFormat);
-        long channels = dims.Length >= 2 ? dims[format == DataFormat.NHWC ? dims.Length - 1 : 1] : 0;
-        // An empty input may declare any channel count; cap what we allocate for it.
-        long bytes = channels * dtype.ElementSize;
-        var output = bytes is >= 0 and <= int.MaxValue / 2 ? new byte[bytes] : [];
-        BiasAddGrad.Compute(dtype.DataType, input, dims, format, output);
+        var output = new byte[validated.OutputByteCount];
+        BiasAddGrad.Compute(dtype.DataType, input, dims, validated.Format, output);
         return output;
     }
 

@@ -14,7 +14,7 @@ public static partial class BiasAddGrad
     {
         if (!TfDataTypes.TryFromElementType<T>(out var dtype))
         {
-            throw TfOpsException.InvalidArgument(TfDataTypes.NotAllowedMessage(typeof(T).FullName ?? typeof(T).Name));
+            ValidationErrors.NotAllowedType(typeof(T));
         }
 
         Broadcast(dtype, MemoryMarshal.AsBytes(gradient), shape, format, MemoryMarshal.AsBytes(output));
@@ -23,31 +23,24 @@ public static partial class BiasAddGrad
     /// <summary>As <see cref="Broadcast{T}"/>, on raw little-endian bytes of any of the op's dtypes.</summary>
     public static void Broadcast(TfDataType dtype, ReadOnlySpan<byte> gradient, ReadOnlySpan<long> shape, DataFormat format, Span<byte> output)
     {
-        if (!TfDataTypes.IsBiasAddGradType(dtype))
+        var validated = Validate(dtype, shape, format);
+        int size = validated.ElementSize;
+        if (gradient.Length != validated.OutputByteCount)
         {
-            throw TfOpsException.InvalidArgument(TfDataTypes.NotAllowedMessage(TfDataTypes.CppName(dtype)));
+            ValidationErrors.BroadcastGradientBytes(gradient.Length, shape, validated.Channels, size);
         }
 
-        var geometry = BiasGradGeometry.FromShape(shape, format);
-        int size = TfDataTypes.ElementSize(dtype);
-        if (gradient.Length != (long)geometry.Channels * size)
+        if (output.Length != validated.InputByteCount)
         {
-            throw TfOpsException.InvalidArgument(
-                $"gradient holds {gradient.Length} bytes but shape {BiasGradGeometry.Format(shape)} has {geometry.Channels} channels of {size} bytes");
-        }
-
-        if (output.Length != (long)geometry.Elements * size)
-        {
-            throw TfOpsException.InvalidArgument(
-                $"output holds {output.Length} bytes but shape {BiasGradGeometry.Format(shape)} needs {(long)geometry.Elements * size}");
+            ValidationErrors.BroadcastOutputBytes(output.Length, shape, validated.InputByteCount);
         }
 
         // Pure data movement: the dtype only sets the element size.
-        int run = geometry.Inner * size;
+        int run = (int)validated.Inner * size;
         int offset = 0;
-        for (int n = 0; n < geometry.Outer; n++)
+        for (long n = 0; n < validated.Outer; n++)
         {
-            for (int c = 0; c < geometry.Channels; c++)
+            for (int c = 0; c < validated.Channels; c++)
             {
                 var element = gradient.Slice(c * size, size);
                 for (int i = 0; i < run; i += size, offset += size)

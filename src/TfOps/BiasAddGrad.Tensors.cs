@@ -31,7 +31,12 @@ public static partial class BiasAddGrad
             return;
         }
 
-        BiasGradGeometry.FromShape(shape, format);
+        if (!TfDataTypes.TryFromElementType<T>(out var dtype))
+        {
+            ValidationErrors.NotAllowedType(typeof(T));
+        }
+
+        Validate(dtype, shape, format); // before renting a buffer for a shape the op rejects
         T[] flat = ArrayPool<T>.Shared.Rent((int)outBackprop.FlattenedLength);
         try
         {

@@ -9,7 +9,7 @@ public static class DataFormats
     /// with TensorFlow's text.
     /// </summary>
     public static DataFormat Parse(string? value) =>
-        TryParse(value, out var format) ? format : throw TfOpsException.InvalidArgument(InvalidAttrMessage(value));
+        TryParse(value, out var format) ? format : throw new TfOpsException(TfCode.InvalidArgument, ValidationErrors.NotAllowedFormatMessage(value));
 
     /// <summary>Parses without throwing; false for anything but "NHWC" or "NCHW".</summary>
     public static bool TryParse(string? value, out DataFormat format)
@@ -27,13 +27,9 @@ public static class DataFormats
     {
         DataFormat.NHWC => "NHWC",
         DataFormat.NCHW => "NCHW",
-        _ => throw TfOpsException.InvalidArgument(InvalidAttrMessage(((int)format).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a defined DataFormat"),
     };
 
     /// <summary>True for the two defined enum values.</summary>
     public static bool IsDefined(DataFormat format) => format is DataFormat.NHWC or DataFormat.NCHW;
-
-    /// <summary>TensorFlow's attr-validation text for a rejected data_format value.</summary>
-    public static string InvalidAttrMessage(string? value) =>
-        $"Value for attr 'data_format' of \"{value}\" is not in the list of allowed values: \"NHWC\", \"NCHW\"";
 }

@@ -25,20 +25,4 @@ public static class TfCodes
         TfCode.Unauthenticated => "UNAUTHENTICATED",
         _ => ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    /// <summary>Parses an upper-case TF_Code name; false when unknown.</summary>
-    public static bool TryParse(string? name, out TfCode code)
-    {
-        foreach (TfCode candidate in Enum.GetValues<TfCode>())
-        {
-            if (Name(candidate) == name)
-            {
-                code = candidate;
-                return true;
-            }
-        }
-
-        code = default;
-        return false;
-    }
 }

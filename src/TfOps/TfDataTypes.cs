@@ -73,30 +73,40 @@ public static class TfDataTypes
         _ => $"unknown dtype enum ({(int)dtype})",
     };
 
-    /// <summary>Parses Python's <c>DType.name</c> (also accepts the C++ names float, double, half).</summary>
-    public static bool TryParsePythonName(string? name, out TfDataType dtype)
+    /// <summary>
+    /// Calls <paramref name="visitor"/> with the storage type of <paramref name="dtype"/>: the one
+    /// dtype dispatch of the whole data path (the raw-bytes kernel overload, the TensorFlow plugin and
+    /// the adapters all go through it). The quantized dtypes map to their storage integers.
+    /// </summary>
+    /// <exception cref="TfOpsException">InvalidArgument, with TensorFlow's text, for a dtype outside the op's list.</exception>
+    public static TResult Accept<TVisitor, TResult>(TfDataType dtype, ref TVisitor visitor)
+        where TVisitor : IDataTypeVisitor<TResult>, allows ref struct
     {
-        foreach (TfDataType candidate in Enum.GetValues<TfDataType>())
+        switch (dtype)
         {
-            if (PythonName(candidate) == name || CppName(candidate) == name)
-            {
-                dtype = candidate;
-                return true;
-            }
+            case TfDataType.Float: return visitor.Visit<float>();
+            case TfDataType.Double: return visitor.Visit<double>();
+            case TfDataType.Half: return visitor.Visit<Half>();
+            case TfDataType.BFloat16: return visitor.Visit<BFloat16>();
+            case TfDataType.Complex64: return visitor.Visit<Complex64>();
+            case TfDataType.Complex128: return visitor.Visit<System.Numerics.Complex>();
+            case TfDataType.Int8 or TfDataType.QInt8: return visitor.Visit<sbyte>();
+            case TfDataType.UInt8 or TfDataType.QUInt8: return visitor.Visit<byte>();
+            case TfDataType.Int16 or TfDataType.QInt16: return visitor.Visit<short>();
+            case TfDataType.UInt16 or TfDataType.QUInt16: return visitor.Visit<ushort>();
+            case TfDataType.Int32 or TfDataType.QInt32: return visitor.Visit<int>();
+            case TfDataType.UInt32: return visitor.Visit<uint>();
+            case TfDataType.Int64: return visitor.Visit<long>();
+            case TfDataType.UInt64: return visitor.Visit<ulong>();
+            default:
+                ValidationErrors.NotAllowedType(dtype);
+                return default;
         }
-
-        dtype = default;
-        return false;
     }
-
-    /// <summary>TensorFlow's text for a dtype outside the op's list.</summary>
-    public static string NotAllowedMessage(string typeName) =>
-        $"Value for attr 'T' of {typeName} is not in the list of allowed values: " +
-        string.Join(", ", BiasAddGradTypes.Select(CppName));
 
     /// <summary>The dtype whose storage is <typeparamref name="T"/>; false for unsupported element types.</summary>
     /// <remarks>Quantized dtypes share storage with plain integers, so they are never returned here.</remarks>
-    public static bool TryFromElementType<T>(out TfDataType dtype)
+    internal static bool TryFromElementType<T>(out TfDataType dtype)
     {
         dtype = typeof(T) switch
         {

@@ -26,6 +26,4 @@ public class TfOpsException : Exception
 
     /// <summary>TensorFlow's name of <see cref="Code"/>, such as <c>INVALID_ARGUMENT</c>.</summary>
     public string CodeName => TfCodes.Name(Code);
-
-    internal static TfOpsException InvalidArgument(string message) => new(TfCode.InvalidArgument, message);
 }

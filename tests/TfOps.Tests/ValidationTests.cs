@@ -82,6 +82,11 @@ public class ValidationTests
     }
 
     [Test]
-    public void DefaultMaxThreadsRejectsZero() =>
-        Throws(() => KernelOptions.DefaultMaxThreads = 0);
+    public void ThreadCapsBelowOneAreArgumentErrors()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelOptions.DefaultMaxThreads = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new KernelOptions { MaxThreads = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new KernelOptions { MaxThreads = -3 });
+        Assert.That(new KernelOptions { MaxThreads = 2 }.MaxThreads, Is.EqualTo(2));
+    }
 }

@@ -13,10 +13,7 @@ internal static unsafe class DataFormatAttr
     /// <summary>The parsed format; InvalidArgument with TensorFlow's attr text for a value the op rejects.</summary>
     public static DataFormat Read(KernelApi api, TfOpKernelConstruction* construction, StatusHandle status) // TF_OpKernelConstruction*
     {
-        string value = ReadString(api, construction, status);
-        return DataFormats.TryParse(value, out DataFormat format)
-            ? format
-            : throw new TfOpsException(TfCode.InvalidArgument, DataFormats.InvalidAttrMessage(value));
+        return DataFormats.Parse(ReadString(api, construction, status));
     }
 
     // TF_OpKernelConstruction_GetAttrString copies the bytes without a NUL terminator, so the length

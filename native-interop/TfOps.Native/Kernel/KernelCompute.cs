@@ -20,8 +20,6 @@ internal static unsafe class KernelCompute
         using TensorHandle input = GetInput(api, context, status);
 
         var dtype = (TfDataType)api.Tensor.TensorType(input.Pointer);
-        CheckDataType(api, context, dtype);
-        int size = TfDataTypes.ElementSize(dtype);
 
         int rank = api.Tensor.NumDims(input.Pointer);
         Span<long> shape = rank <= StackRank ? stackalloc long[StackRank] : new long[rank];
@@ -31,27 +29,19 @@ internal static unsafe class KernelCompute
             shape[axis] = api.Tensor.Dim(input.Pointer, axis);
         }
 
-        long elements = api.Tensor.TensorElementCount(input.Pointer);
-        CheckBufferSize(api, input, elements, size, "input");
-        void* inputData = api.Tensor.TensorData(input.Pointer); // TF_TensorData: TensorFlow's buffer, read in place
-        // Beyond int.MaxValue elements the kernel rejects the shape (TensorFlow's int32-max rule)
-        // before it looks at the span, so clamping the length never hides data it would read.
-        int inputLength = (int)Math.Clamp(elements, 0, int.MaxValue);
+        // TensorFlow's checks and texts (dtype, rank, the int32-max rule) before any buffer is touched.
+        var validated = BiasAddGrad.Validate(dtype, shape, format);
+        CheckDeclaredTypes(api, context, dtype);
+        CheckBufferSize(api, input, validated.InputByteCount, "input");
+        using TensorHandle output = AllocateOutput(api, context, validated, status);
+        CheckBufferSize(api, output, validated.OutputByteCount, "output");
 
-        if (shape.Length < 2)
-        {
-            // No output shape exists; the kernel raises TensorFlow's rank error, text and all.
-            TensorDispatch.Compute(dtype, inputData, inputLength, shape, format, null, 0, runtime.ComputeOptions);
-            throw new TfOpsException(TfCode.Internal, "BiasAddGrad accepted a tensor of rank < 2");
-        }
-
-        long channels = shape[format == DataFormat.NHWC ? shape.Length - 1 : 1];
-        using TensorHandle output = AllocateOutput(api, context, dtype, channels, size, status);
-        CheckBufferSize(api, output, channels, size, "output");
-        // A zero dim elsewhere lets C exceed int range with no elements; clamping (never wrapping)
-        // leaves the length check to the kernel.
-        TensorDispatch.Compute(dtype, inputData, inputLength, shape, format,
-            api.Tensor.TensorData(output.Pointer), (int)Math.Min(channels, int.MaxValue), runtime.ComputeOptions);
+        // Typed spans, not bytes: a byte span stops at 2 GiB, while the op accepts up to int32-max
+        // elements of any width (Validate guarantees both counts fit an int).
+        var run = new InPlaceRun(
+            api.Tensor.TensorData(input.Pointer), (int)validated.ElementCount, shape,
+            api.Tensor.TensorData(output.Pointer), (int)validated.Channels, format, runtime.ComputeOptions);
+        TfDataTypes.Accept<InPlaceRun, bool>(dtype, ref run);
     }
 
     private static TensorHandle GetInput(KernelApi api, TfOpKernelContext* context, StatusHandle status) // TF_OpKernelContext*
@@ -71,10 +61,10 @@ internal static unsafe class KernelCompute
         }
     }
 
-    private static TensorHandle AllocateOutput(KernelApi api, TfOpKernelContext* context, TfDataType dtype, long channels, int size, StatusHandle status) // TF_OpKernelContext*
+    private static TensorHandle AllocateOutput(KernelApi api, TfOpKernelContext* context, in BiasAddGradShape validated, StatusHandle status) // TF_OpKernelContext*
     {
-        long dims = channels;
-        TfTensor* tensor = api.Kernels.AllocateOutput(context, 0, (int)dtype, &dims, 1, (nuint)(channels * size), status.Pointer); // TF_Tensor*
+        long dims = validated.Channels;
+        TfTensor* tensor = api.Kernels.AllocateOutput(context, 0, (int)validated.DataType, &dims, 1, (nuint)validated.OutputByteCount, status.Pointer); // TF_Tensor*
         var handle = new TensorHandle(api.Tensor, tensor);
         try
         {
@@ -88,15 +78,11 @@ internal static unsafe class KernelCompute
         }
     }
 
-    // The op's dtype list comes first (TensorFlow's attr order); TensorFlow only runs this kernel for
-    // a registered T, so a mismatch below means the host broke the contract: report it, never guess.
-    private static void CheckDataType(KernelApi api, TfOpKernelContext* context, TfDataType dtype) // TF_OpKernelContext*
+    // TensorFlow only runs this kernel for a registered T, so a mismatch between the tensor and the
+    // node means the host broke the contract: report it, never guess. (A T outside the op's list is
+    // left to Validate, which reports it with TensorFlow's text.)
+    private static void CheckDeclaredTypes(KernelApi api, TfOpKernelContext* context, TfDataType dtype) // TF_OpKernelContext*
     {
-        if (!TfDataTypes.IsBiasAddGradType(dtype))
-        {
-            throw new TfOpsException(TfCode.InvalidArgument, TfDataTypes.NotAllowedMessage(TfDataTypes.CppName(dtype)));
-        }
-
         if (api.Kernels.InputDatatype is not null && (TfDataType)api.Kernels.InputDatatype(context, 0) is var declared && declared != dtype)
         {
             throw new TfOpsException(TfCode.Internal,
@@ -111,12 +97,28 @@ internal static unsafe class KernelCompute
     }
 
     // Reading or writing past a buffer TensorFlow sized differently would corrupt its memory.
-    private static void CheckBufferSize(KernelApi api, TensorHandle tensor, long elements, int size, string role)
+    private static void CheckBufferSize(KernelApi api, TensorHandle tensor, long bytes, string role)
     {
         ulong have = api.Tensor.TensorByteSize(tensor.Pointer);
-        if (elements < 0 || have < (ulong)elements * (ulong)size)
+        if (have < (ulong)bytes)
         {
-            throw new TfOpsException(TfCode.Internal, $"BiasAddGrad's {role} tensor holds {have} bytes, fewer than {elements} elements of {size} bytes");
+            throw new TfOpsException(TfCode.Internal, $"BiasAddGrad's {role} tensor holds {have} bytes, fewer than the {bytes} its shape needs");
+        }
+    }
+
+    /// <summary>The kernel on TensorFlow's buffers, for the dtype's storage type (TfDataTypes.Accept picks it).</summary>
+    private readonly ref struct InPlaceRun(
+        void* input, int inputLength, ReadOnlySpan<long> shape, // input: TF_TensorData of the input tensor
+        void* output, int outputLength, DataFormat format, KernelOptions options) // output: TF_TensorData of the allocated output
+        : IDataTypeVisitor<bool>
+    {
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public bool Visit<T>()
+            where T : unmanaged
+        {
+            BiasAddGrad.Compute(new ReadOnlySpan<T>(input, inputLength), _shape, format, new Span<T>(output, outputLength), options);
+            return true;
         }
     }
 }

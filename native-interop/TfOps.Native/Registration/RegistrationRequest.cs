@@ -8,34 +8,16 @@ namespace TfOps.Native.Registration;
 /// </summary>
 internal sealed record RegistrationRequest(string? LibraryPath, int Priority, string? Label, IReadOnlyList<TfDataType> DataTypes, int MaxThreads)
 {
-    /// <summary>The environment variable that sets the thread cap inside TensorFlow when the options do not.</summary>
-    public const string ThreadsVariable = "TFOPS_NUM_THREADS";
-
-    /// <summary>Validates <paramref name="options"/>; InvalidArgument for values TensorFlow or the kernel would reject.</summary>
+    /// <summary>Normalizes <paramref name="options"/> (whose scalar values were checked when set); ArgumentException for bad DataTypes.</summary>
     public static RegistrationRequest From(TensorFlowKernelOptions? options)
     {
         options ??= new TensorFlowKernelOptions();
-        if (options.Priority < 1)
-        {
-            throw Invalid($"Priority must be at least 1 (TensorFlow's own kernel has 0, and a tie fails at run time), got {options.Priority}");
-        }
-
-        if (options.MaxThreads is < 1)
-        {
-            throw Invalid($"MaxThreads must be at least 1, got {options.MaxThreads}");
-        }
-
-        if (options.Label?.Contains('\0', StringComparison.Ordinal) == true)
-        {
-            throw Invalid("Label must not contain NUL characters");
-        }
-
         return new RegistrationRequest(
             string.IsNullOrWhiteSpace(options.LibraryPath) ? null : options.LibraryPath,
             options.Priority,
             string.IsNullOrEmpty(options.Label) ? null : options.Label,
             NormalizeTypes(options.DataTypes),
-            options.MaxThreads ?? ThreadsFromEnvironment());
+            options.MaxThreads ?? KernelOptions.EnvironmentMaxThreads ?? 1);
     }
 
     /// <summary>
@@ -64,7 +46,7 @@ internal sealed record RegistrationRequest(string? LibraryPath, int Priority, st
         {
             if (!TfDataTypes.IsBiasAddGradType(dtype))
             {
-                throw Invalid(TfDataTypes.NotAllowedMessage(TfDataTypes.CppName(dtype)));
+                throw Invalid($"{TfDataTypes.CppName(dtype)} is not one of BiasAddGrad's dtypes");
             }
         }
 
@@ -72,10 +54,5 @@ internal sealed record RegistrationRequest(string? LibraryPath, int Priority, st
         return ordered.Length > 0 ? ordered : throw Invalid("DataTypes must name at least one dtype");
     }
 
-    private static int ThreadsFromEnvironment() =>
-        int.TryParse(Environment.GetEnvironmentVariable(ThreadsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? n
-            : 1;
-
-    private static TfOpsException Invalid(string message) => new(TfCode.InvalidArgument, message);
+    private static ArgumentException Invalid(string message) => new(message, nameof(TensorFlowKernelOptions.DataTypes));
 }

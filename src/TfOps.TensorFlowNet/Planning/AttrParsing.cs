@@ -26,11 +26,6 @@ internal static class AttrParsing
     public static (TfDataType Dtype, DataFormat Format) CheckAttrs(int tfDataType, object? dataFormatAttr)
     {
         var dtype = DTypeMapping.ToKernel(tfDataType);
-        if (!TfDataTypes.IsBiasAddGradType(dtype))
-        {
-            throw new TfOpsException(TfCode.InvalidArgument, TfDataTypes.NotAllowedMessage(TfDataTypes.CppName(dtype)));
-        }
-
-        return (dtype, DataFormats.Parse(DataFormatText(dataFormatAttr)));
+        return (dtype, BiasAddGrad.ValidateAttrs(dtype, DataFormatText(dataFormatAttr)));
     }
 }

@@ -51,7 +51,7 @@ internal sealed record BroadcastRequest(
             throw new TfOpsException(TfCode.InvalidArgument, $"Input tensor must be at least 2D: [{string.Join(",", OutputDims)}]");
         }
 
-        int channelAxis = ShapeMath.ChannelAxis(rank, Format);
+        int channelAxis = BiasAddGrad.ChannelAxis(rank, Format);
         var reshapeTo = new long[rank];
         var multiples = new int[rank];
         for (int axis = 0; axis < rank; axis++)

@@ -30,12 +30,9 @@ internal static class ShapeMath
         return bytes;
     }
 
-    /// <summary>The channel axis: last for NHWC, 1 for NCHW (TensorFlow's CPU kernel, at every rank).</summary>
-    public static int ChannelAxis(int rank, DataFormat format) => format == DataFormat.NHWC ? rank - 1 : 1;
-
     /// <summary>C, or -1 when the rank is below 2 or the channel dim is unknown.</summary>
     public static long Channels(ReadOnlySpan<long> dims, DataFormat format) =>
-        dims.Length < 2 ? -1 : Math.Max(-1, dims[ChannelAxis(dims.Length, format)]);
+        dims.Length < 2 ? -1 : Math.Max(-1, dims[BiasAddGrad.ChannelAxis(dims.Length, format)]);
 
     /// <summary>True when every dim is known (graph shapes mark unknown dims with -1).</summary>
     public static bool IsFullyDefined(ReadOnlySpan<long> dims) => !dims.ContainsAnyInRange(long.MinValue, -1L);

@@ -88,7 +88,7 @@ internal sealed class NativeLibraryTests
             Assert.Multiple(() =>
             {
                 Assert.That((rank1.Code, rank1.Message), Is.EqualTo((TfCode.InvalidArgument, "Input tensor must be at least 2D: [5]")));
-                Assert.That((badFormat.Code, badFormat.Message), Is.EqualTo((TfCode.InvalidArgument, DataFormats.InvalidAttrMessage("NCDHW"))));
+                Assert.That((badFormat.Code, badFormat.Message), Is.EqualTo((TfCode.InvalidArgument, "Value for attr 'data_format' of \"NCDHW\" is not in the list of allowed values: \"NHWC\", \"NCHW\"")));
                 Assert.That(NativeFakeLibrary.LiveObjects(library), Is.Zero, "every status and tensor wrapper went back");
             });
         }
