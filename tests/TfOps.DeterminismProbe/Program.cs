@@ -14,7 +14,9 @@ if (args.Length > 0 && args[0] == "--settings-only")
 }
 
 // Shapes that reach every strategy (single row, column sums with super-rows, plain, tiled; planes
-// with several planes per item and with pieces) both on one thread and above the parallel threshold.
+// with several planes per item and with pieces) both on one thread and above the parallel threshold,
+// with odd extents. The unrestricted run's lines are also the approved summation order
+// (tests/TfOps.Tests/approved/summation-order.txt): change them only on purpose.
 (DataFormat Format, long[] Shape)[] shapes =
 [
     (DataFormat.NHWC, [1, 1000]),
@@ -22,6 +24,7 @@ if (args.Length > 0 && args[0] == "--settings-only")
     (DataFormat.NHWC, [100, 1000]),
     (DataFormat.NHWC, [70001, 3]),
     (DataFormat.NHWC, [2053, 64]),
+    (DataFormat.NHWC, [33, 20001]),
     (DataFormat.NCHW, [9, 512, 49]),
     (DataFormat.NCHW, [3, 4, 300]),
     (DataFormat.NCHW, [17, 8, 3136]),

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace TfOps.Tests;
 
 /// <summary>
@@ -36,6 +38,30 @@ public class DeterminismTests
         foreach (var group in byCase)
         {
             Assert.That(group.Select(p => p[^1]).Distinct().Count(), Is.EqualTo(1), group.Key);
+        }
+    }
+
+    /// <summary>
+    /// The summation order is pinned across commits: the output-bit hashes of every probe case (every
+    /// strategy, both formats, odd extents, seven dtypes) must equal approved/summation-order.txt. A
+    /// deliberate change of order is accepted by copying the .received.txt this writes over the
+    /// approved file, with a CHANGELOG entry.
+    /// </summary>
+    [Test]
+    public void TheSummationOrderIsTheApprovedOne()
+    {
+        string folder = typeof(DeterminismTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ApprovedFolder").Value!;
+        string approvedPath = Path.Combine(folder, "summation-order.txt");
+        string received = string.Join('\n', Cases(Baseline)) + "\n";
+        string approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
+        if (received != approved)
+        {
+            string receivedPath = Path.Combine(folder, "summation-order.received.txt");
+            File.WriteAllText(receivedPath, received);
+            int changed = received.Split('\n').Except(approved.Split('\n')).Count();
+            Assert.Fail($"{changed} output hashes differ from the approved summation order. Review {receivedPath}; " +
+                        $"if the change of order is intended, copy it over {approvedPath} and say so in CHANGELOG.md.");
         }
     }
 
