@@ -1,89 +1,95 @@
-// TfOps build script. From a fresh clone:  dotnet tool restore && dotnet cake
-// Targets: Clean, Build, Test, Parity, Bench (quick), Pack, Default (= what a contributor runs before pushing).
-//   dotnet cake --target=Pack --configuration=Release
+// TfOps's one pipeline. CI (`bash .ci/run`) installs the prerequisites and runs `dotnet cake --target=CI`;
+// a contributor runs the same steps with `dotnet tool restore && dotnet cake`.
+// Targets: Clean, Fixtures, Test, Pack, PackageCheck, CI (= Default), plus Parity and Bench for quick looks.
+//
+// Configurations, each built once: the tests run README's test command (`dotnet test`, the Debug
+// configuration a developer runs); the packages are Release builds (what ships), built by Pack.
 
 var target = Argument("target", "Default");
-var configuration = Argument("configuration", "Release");
 var solution = "./TfOps.sln";
-var packageDir = Directory("./artifacts/packages");
-var testResults = Directory("./artifacts/test-results");
+var artifacts = Directory("./artifacts");
+var packageDir = artifacts + Directory("packages");
+var testResults = artifacts + Directory("test-results");
 var cli = "./src/TfOps.Cli/TfOps.Cli.csproj";
 
+void Run(string tool, string arguments)
+{
+    int exit = StartProcess(tool, new ProcessSettings { Arguments = arguments });
+    if (exit != 0)
+    {
+        throw new Exception($"{tool} {arguments} exited with {exit}");
+    }
+}
+
 Task("Clean")
-    .Description("Removes build outputs and packages.")
+    .Description("Removes build outputs and artifacts.")
     .Does(() =>
 {
-    CleanDirectories("./src/**/bin/" + configuration);
-    CleanDirectories("./src/**/obj");
-    CleanDirectories("./tests/**/bin/" + configuration);
-    CleanDirectories("./native-interop/**/bin/" + configuration);
-    CleanDirectories("./benchmarks/**/bin/" + configuration);
-    CleanDirectory("./artifacts");
+    CleanDirectories("./**/bin");
+    CleanDirectories("./**/obj");
+    CleanDirectory(artifacts);
 });
 
-Task("Build")
-    .Description("Builds every project in the solution.")
-    .Does(() =>
-{
-    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
-});
+Task("Fixtures")
+    .Description("The numpy exporter regenerates the committed golden fixtures byte for byte; the exporter's tests pass.")
+    .Does(() => Run("bash", ".ci/fixtures-check.sh"));
 
 Task("Test")
-    .Description("Runs every test project (the README's test command), with TRX results in artifacts/test-results.")
-    .IsDependentOn("Build")
+    .Description("README's test command (`dotnet test`) with TRX results in artifacts/test-results, then the one-line summary.")
     .Does(() =>
 {
-    DotNetTest(solution, new DotNetTestSettings
+    CleanDirectory(testResults);
+    Exception failure = null;
+    try
     {
-        Configuration = configuration,
-        NoBuild = true,
-        Loggers = new[] { "trx" },
-        ResultsDirectory = testResults,
-    });
-});
+        DotNetTest(solution, new DotNetTestSettings { Loggers = new[] { "trx" }, ResultsDirectory = testResults });
+    }
+    catch (Exception e)
+    {
+        failure = e; // the summary below still reports what ran
+    }
 
-Task("Parity")
-    .Description("Runs `tfops parity` over the shipped golden fixtures (the README's main job).")
-    .IsDependentOn("Build")
-    .Does(() =>
-{
-    DotNetRun(cli, new ProcessArgumentBuilder().Append("parity"), new DotNetRunSettings
+    Run("/usr/bin/python3", $".ci/trx-summary.py {testResults}");
+    if (failure != null)
     {
-        Configuration = configuration,
-        NoBuild = true,
-    });
-});
-
-Task("Bench")
-    .Description("A quick `tfops bench` throughput table (the full comparison is benchmarks/TfOps.Benchmarks).")
-    .IsDependentOn("Build")
-    .Does(() =>
-{
-    DotNetRun(cli, new ProcessArgumentBuilder().Append("bench").Append("--shapes").Append("small").Append("--reps").Append("5"), new DotNetRunSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-    });
+        throw failure;
+    }
 });
 
 Task("Pack")
-    .Description("Packs TfOps, TfOps.NumSharp, TfOps.Native and the TfOps.Tool .NET tool into artifacts/packages.")
-    .IsDependentOn("Build")
+    .Description("Release builds of TfOps, TfOps.NumSharp, TfOps.Native and the TfOps.Tool .NET tool into artifacts/packages.")
     .Does(() =>
 {
     CleanDirectory(packageDir);
     DotNetPack(solution, new DotNetPackSettings
     {
-        Configuration = configuration,
-        NoBuild = true,
+        Configuration = "Release",
         OutputDirectory = packageDir,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
     });
 });
 
+Task("PackageCheck")
+    .Description("Package contents, the tool installed from the packages running `tfops parity`, and a scratch project consuming them.")
+    .IsDependentOn("Pack")
+    .Does(() => Run("bash", $".ci/package-check.sh {packageDir}"));
+
+Task("Parity")
+    .Description("`tfops parity` over the shipped golden fixtures (README's main job), from the source tree.")
+    .Does(() => DotNetRun(cli, new ProcessArgumentBuilder().Append("parity"), new DotNetRunSettings { Configuration = "Release" }));
+
+Task("Bench")
+    .Description("A quick `tfops bench` throughput table (the full comparison is benchmarks/TfOps.Benchmarks).")
+    .Does(() => DotNetRun(cli, new ProcessArgumentBuilder().Append("bench").Append("--shapes").Append("small").Append("--reps").Append("5"),
+        new DotNetRunSettings { Configuration = "Release" }));
+
+Task("CI")
+    .Description("Everything CI checks, in order: fixtures, packages (and the tool's parity run), then the tests.")
+    .IsDependentOn("Fixtures")
+    .IsDependentOn("PackageCheck")
+    .IsDependentOn("Test");
+
 Task("Default")
-    .Description("Build, test, parity and pack: run this before pushing.")
-    .IsDependentOn("Test")
-    .IsDependentOn("Parity")
-    .IsDependentOn("Pack");
+    .IsDependentOn("CI");
 
 RunTarget(target);

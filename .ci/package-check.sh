@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Packs every library and the tool, installs TfOps.Tool from the local package folder, runs
-# `tfops parity` with it, and builds + runs a scratch project that consumes the TfOps packages.
+# Checks the packages `dotnet cake --target=Pack` wrote (default: artifacts/packages): every package
+# and symbols package exists with its README, LICENSE and XML docs; TfOps.TensorFlowNet was not packed
+# against the stand-in; TfOps.Tool installs from the folder as a user would and `tfops parity` passes
+# with it; a scratch project outside the repository builds and runs against the TfOps packages.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+packages="$(realpath "${1:-artifacts/packages}")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-packages="$work/packages"
 # A private NuGet cache: the global one may hold an older build under the same version number.
 export NUGET_PACKAGES="$work/nuget-cache"
 
-dotnet pack TfOps.sln -c Release -o "$packages" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 echo "packages:"; (cd "$packages" && ls -1 *.nupkg)
 for id in TfOps TfOps.NumSharp TfOps.Native TfOps.Tool; do
   ls "$packages/$id".[0-9]*.nupkg >/dev/null 2>&1 || { echo "missing package $id"; exit 1; }

@@ -3,7 +3,7 @@
 # byte (same numpy version), and the exporter's own tests pass (its tensorflow backend included,
 # against a stand-in module).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 python=/usr/bin/python3
 
 committed_version="$($python -c 'import json; print(json.load(open("compat-fixtures/manifest.json"))["producer"]["version"])')"
