@@ -532,8 +532,9 @@ def case_notes(case, backend_name, version):
 
 
 TFMODEL_NOTE = ("expected: a numpy model of TensorFlow's CPU arithmetic for float16 NCHW (each H*W run summed in "
-                "float16 by Eigen's reducer, then float32 over N), not a TensorFlow run; same input as {twin}; "
-                "tolerance as a TensorFlow export writes it. TfOps sums in float32 (a deliberate difference)")
+                "float16 by Eigen's reducer, then float32 over N), not a TensorFlow run; the same input as the case "
+                "without -tfmodel; tolerance as a TensorFlow export writes it. TfOps sums in float32 (a deliberate "
+                "difference)")
 
 
 def export(out_dir, backend):
@@ -555,7 +556,7 @@ def export(out_dir, backend):
             source = None
             if case.twin is not None:
                 source = "numpy-tf-model"
-                entry["note"] = TFMODEL_NOTE.format(twin=case.twin.id)
+                entry["note"] = TFMODEL_NOTE
         except OpFailure as failure:
             if no_kernel(case, failure):
                 # TensorFlow has no kernel (quantized dtypes; uint32/uint64 before about 2.5): the case
