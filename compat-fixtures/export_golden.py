@@ -8,6 +8,11 @@ Everything except the single TensorFlow call is shared between the two backends:
 the seeded inputs, the storage conventions (bfloat16 as uint16 bit patterns, quantized dtypes as
 their storage integers), the tolerances, the error texts and the manifest writer. Only numpy is
 imported at module level; tensorflow is imported inside TensorFlowBackend alone.
+
+The numpy model follows TfOps's documented semantics (wide sums rounded once). Where TfOps
+deliberately sums more accurately than TensorFlow's CPU kernel (float16 NCHW), the numpy backend
+also writes "-tfmodel" twins: the same input, TensorFlow's arithmetic as modelled here
+(model_bias_add_grad(..., arithmetic=TENSORFLOW)) and a TensorFlow export's tolerance.
 """
 
 import argparse
@@ -68,6 +73,22 @@ EMPTY_SHAPES = [(0, 0), (2, 0), (0, 2), (4, 3, 0), (4, 0, 3), (0, 4, 3)]
 BOUNDARY_EXTENTS = [1, 3, 7, 8, 9, 15, 16, 17, 33, 65]
 # A few larger shapes, so that blocked and vectorized paths run more than one block.
 LARGE_SHAPES = {"NHWC": (129, 33), "NCHW": (2, 17, 129)}
+# Signed zeros: a single row (TensorFlow copies it: -0.0 stays -0.0) and several rows (every sum
+# starts from +0.0, so zeros sum to +0.0). NCHW's single row is N * H * W == 1.
+SIGNED_ZERO_SHAPES = {"NHWC": [(1, 6), (3, 6)], "NCHW": [(1, 6, 1, 1), (2, 6, 2)]}
+
+# Who the expectation models: "tfops" is the numpy model of the intended semantics (TfOps's
+# arithmetic: wide sums rounded once); "tensorflow" is TensorFlow's CPU kernel's arithmetic where
+# it differs from that on purpose (float16 NCHW: each contiguous H*W run summed in float16).
+TFOPS, TENSORFLOW = "tfops", "tensorflow"
+
+# Eigen's inner-most sum reducer at TensorFlow's pinned Eigen, for half (TensorReduction.h,
+# InnerMostDimReducer): a tree that splits runs longer than LeafSize<half>() = 200 packets at a
+# packet boundary, leaves summed with 4 packet accumulators, then 1, then a scalar tail, and the
+# packet folded in float32 (predux<Packet8h>). Packet8h is 8 halves: the -mavx build of TensorFlow's
+# release wheels.
+EIGEN_HALF_PACKET = 8
+EIGEN_HALF_LEAF_PACKETS = 200
 
 
 class OpFailure(Exception):
@@ -126,14 +147,18 @@ def float32_from_bfloat16_bits(bits):
 
 
 class Case:
-    def __init__(self, dtype, data_format, shape, values, suffix=""):
+    def __init__(self, dtype, data_format, shape, values, suffix="", arithmetic=None, twin=None):
         self.dtype = dtype
         self.data_format = data_format
         self.shape = tuple(shape)
-        self.values = values  # random | whole | nonfinite | wrap | empty | error
+        self.values = values  # random | whole | nonfinite | signedzero | wrap | empty | error
         name = shape_id(self.shape) if len(self.shape) >= 2 else f"rank{len(self.shape)}"
         self.id = f"{dtype}/{data_format}/{name}{suffix}"
-        self.seed = zlib.crc32(self.id.encode("utf-8"))
+        # None: the backend's own arithmetic. TENSORFLOW on a numpy export: the expectation models
+        # TensorFlow's arithmetic for the same input as `twin` (the case it shares its input with).
+        self.arithmetic = arithmetic
+        self.twin = twin
+        self.seed = twin.seed if twin else zlib.crc32(self.id.encode("utf-8"))
 
 
 def plan_cases():
@@ -145,15 +170,23 @@ def plan_cases():
             for extent in BOUNDARY_EXTENTS:
                 shaped.append((5, extent) if data_format == "NHWC" else (2, 3, extent))
             shaped.append(LARGE_SHAPES[data_format])
+            valued = []
             for index, shape in enumerate(shaped):
                 # Half of the cases hold small whole numbers: exact in any summation order, so
                 # their tolerance is 0 and a dropped or doubled element cannot hide.
-                cases.append(Case(dtype, data_format, shape, "whole" if index % 2 == 0 else "random"))
+                valued.append(Case(dtype, data_format, shape, "whole" if index % 2 == 0 else "random"))
+            cases += valued
+            if (dtype, data_format) == ("float16", "NCHW"):
+                # The same inputs with TensorFlow's float16 NCHW arithmetic as the expectation and a
+                # TensorFlow export's tolerance: TfOps must pass what TensorFlow would write.
+                cases += [Case(dtype, data_format, c.shape, c.values, "-tfmodel", TENSORFLOW, c) for c in valued]
             for shape in EMPTY_SHAPES:
                 cases.append(Case(dtype, data_format, shape, "empty"))
             if family in ("float", "bfloat16", "complex"):
                 cases.append(Case(dtype, data_format, (4, 6) if data_format == "NHWC" else (2, 6, 2),
                                   "nonfinite", "-nonfinite"))
+                for shape in SIGNED_ZERO_SHAPES[data_format]:
+                    cases.append(Case(dtype, data_format, shape, "signedzero", "-signedzero"))
             else:
                 cases.append(Case(dtype, data_format, (5, 3) if data_format == "NHWC" else (3, 3, 2),
                                   "wrap", "-wrap"))
@@ -193,6 +226,12 @@ def make_input(case):
             # Assigned per component: real + 1j * imag would turn 0 * Inf into NaN.
             imag = _nonfinite_pattern(shape, case.data_format, rng)[..., ::-1]
             values = _complex(values, imag)
+    elif case.values == "signedzero":
+        values = _signed_zero_pattern(shape, case.data_format)
+        if family == "complex":
+            # The imaginary parts take the channels' patterns in reverse order, so each component's
+            # zero sign is pinned separately (1j * -0.0 would also lose the sign: assigned per component).
+            values = _complex(values, np.flip(values, axis=channel_axis(len(shape), case.data_format)))
     elif case.values in ("whole", "empty", "error"):
         values = rng.integers(-8, 9, size=shape).astype(np.float64)
         if family == "complex":
@@ -226,6 +265,26 @@ def _nonfinite_pattern(shape, data_format, rng):
     return values
 
 
+def _signed_zero_pattern(shape, data_format):
+    """Per channel (6 channels). One term: -0.0, +0.0, -0.0, 2, -0.0, -3. More terms: all -0.0;
+    all +0.0; -0.0 and +0.0 alternating; 1.5, -1.5, then -0.0; -0.0 then -2 last; +0.0 first then
+    -0.0. Every sum is exact in every floating type, so these cases are exact in any export."""
+    axis = channel_axis(len(shape), data_format)
+    channels = shape[axis]
+    terms = int(np.prod(shape)) // channels
+    table = np.full((channels, terms), -0.0)
+    if terms == 1:
+        table[:, 0] = [-0.0, 0.0, -0.0, 2.0, -0.0, -3.0]
+    else:
+        table[1] = 0.0
+        table[2, 1::2] = 0.0
+        table[3, :2] = 1.5, -1.5
+        table[4, -1] = -2.0
+        table[5, 0] = 0.0
+    moved_shape = (channels,) + tuple(d for i, d in enumerate(shape) if i != axis)
+    return np.moveaxis(table.reshape(moved_shape), 0, axis).copy()
+
+
 # ---------------------------------------------------------------- the numpy model
 
 
@@ -241,13 +300,21 @@ def validate(dtype, data_format, shape):
         raise OpFailure("INVALID_ARGUMENT", f"Input tensor must be at least 2D: {shape_text(shape)}")
 
 
-def model_bias_add_grad(dtype, data_format, x):
-    """The intended semantics in numpy, returned in the storage dtype. Floating sums are taken in
-    float64 and rounded once to the output type (float16 and bfloat16 are summed in float32 and
-    rounded once; float32 in float32); integers wrap; complex per component."""
+def model_bias_add_grad(dtype, data_format, x, arithmetic=TFOPS):
+    """The intended semantics in numpy, returned in the storage dtype. A single row (NHWC [1, C];
+    NCHW with N * H * W == 1) is copied bit for bit, as TensorFlow's kernel copies it. Otherwise
+    floating sums start from +0.0 like Eigen's reducer and are taken in float64 and rounded once to
+    the output type (float16 and bfloat16 are summed in float32 and rounded once; float32 in
+    float32); integers wrap; complex per component. With arithmetic=TENSORFLOW, float16 NCHW follows
+    TensorFlow's CPU kernel instead: each contiguous H*W run is summed in float16
+    (tensorflow_half_nchw); every other dtype and format keeps the model above."""
     validate(dtype, data_format, x.shape)
     storage, family = DTYPES[dtype]
     axis = channel_axis(x.ndim, data_format)
+    if single_row(x.shape, data_format):
+        return np.array(x, dtype=storage, copy=True).reshape(x.shape[axis])
+    if arithmetic == TENSORFLOW and dtype == "float16" and data_format == "NCHW" and x.size:
+        return tensorflow_half_nchw(x)
     axes = tuple(a for a in range(x.ndim) if a != axis)
     if family in ("int", "quantized"):
         wide = np.uint64 if np.dtype(storage).kind == "u" else np.int64
@@ -265,28 +332,94 @@ def model_bias_add_grad(dtype, data_format, x):
     return _sum64(x, axes).astype(storage)
 
 
+def single_row(shape, data_format):
+    """TensorFlow's copy case (redux_functor.h): NHWC with one row; NCHW with N * H * W... == 1."""
+    axis = channel_axis(len(shape), data_format)
+    return int(np.prod(shape[:axis])) * int(np.prod(shape[axis + 1:])) == 1
+
+
 def _sum64(values, axes):
-    # 0.0 + ... starts every channel at +0.0, like TensorFlow's Eigen sum reducer.
+    # Whether numpy's reduce of all -0.0 gives -0.0 depends on its version and loop; 0.0 + ... gives
+    # +0.0 in every version, as TensorFlow's Eigen sum reducer (which starts from +0.0) does.
     with np.errstate(invalid="ignore", over="ignore"):
         return np.add.reduce(np.asarray(values, dtype=np.float64), axis=axes) + 0.0
 
 
+def tensorflow_half_nchw(x):
+    """TensorFlow's CPU kernel on float16 NCHW, one intra-op thread (redux_functor.h,
+    ReduceMiddleDimensions): the input viewed as [N, C, I]; each run of I elements reduced by Eigen
+    in float16, cast to float32 and added to its channel's float32 sum (from +0.0, in order n = 0,
+    1, ...); the sums rounded to float16. numpy's float16 add rounds float32(a) + float32(b) to
+    float16, exactly as Eigen's half does."""
+    n, c = x.shape[0], x.shape[1]
+    runs = np.ascontiguousarray(x, dtype=np.float16).reshape(n * c, -1)
+    run_sums = eigen_half_sum(runs).astype(np.float32).reshape(n, c)
+    sums = np.zeros(c, dtype=np.float32)
+    with np.errstate(invalid="ignore", over="ignore"):
+        for row in run_sums:
+            sums = sums + row
+        return sums.astype(np.float16)
+
+
+def eigen_half_sum(runs, first=0, count=None):
+    """Eigen's InnerMostDimReducer<..., vectorized, tree> over each row of `runs` (float16), in float16."""
+    count = runs.shape[1] - first if count is None else count
+    packet = EIGEN_HALF_PACKET
+    with np.errstate(invalid="ignore", over="ignore"):
+        if count > packet * EIGEN_HALF_LEAF_PACKETS:
+            split = packet * -(-(first + -(-count // 2)) // packet)  # the middle, rounded up to a packet boundary
+            left = min(split - first, count)
+            total = np.zeros(runs.shape[0], np.float16) + eigen_half_sum(runs, first, left)
+            if left < count:
+                total = total + eigen_half_sum(runs, split, count - left)
+            return total
+        return _eigen_half_leaf(runs[:, first:first + count])
+
+
+def _eigen_half_leaf(x):
+    rows, count = x.shape
+    packet = EIGEN_HALF_PACKET
+    acc = [np.zeros((rows, packet), np.float16) for _ in range(4)]
+    start = 0
+    if count >= 4 * packet:
+        start = count // (4 * packet) * (4 * packet)
+        for j in range(0, start, 4 * packet):
+            for k in range(4):
+                acc[k] = acc[k] + x[:, j + k * packet:j + (k + 1) * packet]
+        for k in range(1, 4):
+            acc[0] = acc[0] + acc[k]
+    if start <= count - packet:
+        for j in range(start, count // packet * packet, packet):
+            acc[0] = acc[0] + x[:, j:j + packet]
+        start = count // packet * packet
+    tail = np.zeros(rows, np.float16)
+    for j in range(start, count):
+        tail = tail + x[:, j]
+    # predux<Packet8h>: the lanes widened to float32, folded by halves (lane i + lane i + width),
+    # rounded to float16 once; then added to the scalar tail in float16.
+    lanes = acc[0].astype(np.float32)
+    while lanes.shape[1] > 1:
+        width = lanes.shape[1] // 2
+        lanes = lanes[:, :width] + lanes[:, width:2 * width]
+    return tail + lanes[:, 0].astype(np.float16)
+
+
 class NumpyBackend:
     name = "numpy"
-    bfloat16_accumulator = "float32"
+    arithmetic = TFOPS
 
     def __init__(self):
         self.version = np.__version__
 
-    def compute(self, dtype, data_format, x):
-        return model_bias_add_grad(dtype, data_format, x)
+    def compute(self, dtype, data_format, x, arithmetic=None):
+        return model_bias_add_grad(dtype, data_format, x, arithmetic or self.arithmetic)
 
 
 class TensorFlowBackend:
     """Runs tf.raw_ops.BiasAddGrad eagerly in the user's TensorFlow: the only TensorFlow call."""
 
     name = "tensorflow"
-    bfloat16_accumulator = "bfloat16"  # TensorFlow's CPU kernel sums bfloat16 in bfloat16
+    arithmetic = TENSORFLOW
 
     def __init__(self):
         import tensorflow as tf  # pylint: disable=import-outside-toplevel
@@ -297,7 +430,7 @@ class TensorFlowBackend:
         self.tf = tf
         self.version = tf.__version__
 
-    def compute(self, dtype, data_format, x):
+    def compute(self, dtype, data_format, x, arithmetic=None):  # pylint: disable=unused-argument
         tf = self.tf
         try:
             tensor = self._to_tensor(dtype, x)
@@ -326,17 +459,29 @@ class TensorFlowBackend:
 # ---------------------------------------------------------------- tolerances
 
 
+def accumulator(dtype, data_format, arithmetic):
+    """The type whose eps bounds the reference's rounding: the accumulator of the arithmetic that
+    produced the expectation, never TfOps's. TensorFlow's CPU kernel sums in the storage type in two
+    places: bfloat16 (every partial sum, both formats) and float16 NCHW (each H*W run)."""
+    if arithmetic == TENSORFLOW and (dtype == "bfloat16" or (dtype, data_format) == ("float16", "NCHW")):
+        return dtype
+    return {"float16": "float32", "bfloat16": "float32", "float32": "float32", "float64": "float64",
+            "complex64": "float32", "complex128": "float64"}[dtype]
+
+
 def tolerance(case, x, backend):
     """rtol = half an ulp of the output type; atol = n * eps(accumulator) * max over channels of
     sum|x| (n = terms per channel), over finite values. Whole-number and non-finite cases are exact,
-    except bfloat16 from TensorFlow, whose CPU kernel rounds every partial sum to bfloat16."""
+    except where the reference accumulates in the storage type (TensorFlow's bfloat16 and float16
+    NCHW), whose whole-number sums are not exact; signed-zero cases are exact in every type."""
     family = DTYPES[case.dtype][1]
     if family in ("int", "quantized"):
         return None
-    accumulator = {"float16": "float32", "bfloat16": backend.bfloat16_accumulator, "float32": "float32",
-                   "float64": "float64", "complex64": "float32", "complex128": "float64"}[case.dtype]
+    acc = accumulator(case.dtype, case.data_format, case.arithmetic or backend.arithmetic)
+    # A 16-bit accumulator cannot hold the whole-number sums exactly (2048 + 1 rounds in float16).
+    narrow = acc in ("float16", "bfloat16")
     exact = case.values in ("whole", "nonfinite", "empty")
-    if exact and accumulator != "bfloat16":
+    if case.values == "signedzero" or (exact and not narrow):
         return {"rtol": 0.0, "atol": 0.0}
     if family == "bfloat16":
         values = [float32_from_bfloat16_bits(x).astype(np.float64)]
@@ -352,10 +497,10 @@ def tolerance(case, x, backend):
         finite = np.where(np.isfinite(part), np.abs(part), 0.0)
         sums = np.moveaxis(finite, axis, 0).reshape(channels, -1).sum(axis=1) if x.size else np.zeros(0)
         largest = max(largest, float(sums.max()) if sums.size else 0.0)
-    atol = terms * EPS[accumulator] * largest
+    atol = terms * EPS[acc] * largest
     if case.values == "nonfinite":
-        # Non-finite cases stay exact for the numpy model; TensorFlow's bfloat16 partial sums are
-        # rounded, so its export keeps the widened atol computed over the finite values.
+        # Non-finite cases stay exact for a wide reference; a storage-type reference rounds its
+        # partial sums, so its export keeps the widened atol computed over the finite values.
         return {"rtol": 0.0, "atol": atol}
     return {"rtol": HALF_ULP[case.dtype], "atol": atol}
 
@@ -379,7 +524,17 @@ def case_notes(case, backend_name, version):
                 "shape function rejects rank 2 and its GPU kernel aborts")
     if family == "bfloat16" and backend_name == "numpy":
         return "bfloat16 summed in float32 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums in bfloat16)"
+    if (case.dtype, case.data_format) == ("float16", "NCHW") and backend_name == "numpy" and case.values != "signedzero" \
+            and not single_row(case.shape, case.data_format) and int(np.prod(case.shape[2:])) > 1:
+        return ("float16 NCHW summed in float32 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums "
+                "each H*W run in float16 first: see the -tfmodel cases)")
     return None
+
+
+TFMODEL_NOTE = ("expected: a numpy model of TensorFlow's CPU arithmetic for float16 NCHW (each H*W run summed in "
+                "float16 by Eigen's reducer, then float32 over N), not a TensorFlow run; the same input as the case "
+                "without -tfmodel; tolerance as a TensorFlow export writes it. TfOps sums in float32 (a deliberate "
+                "difference)")
 
 
 def export(out_dir, backend):
@@ -388,14 +543,20 @@ def export(out_dir, backend):
         shutil.rmtree(cases_dir)
     entries = []
     for case in plan_cases():
+        if case.arithmetic is not None and case.arithmetic == backend.arithmetic:
+            continue  # a twin whose arithmetic is already the backend's own: nothing to add
         x = make_input(case)
-        rel_input = f"cases/{case.id}/input.npy"
-        save_npy(os.path.join(out_dir, rel_input), x)
+        rel_input = f"cases/{(case.twin or case).id}/input.npy"
+        if case.twin is None:
+            save_npy(os.path.join(out_dir, rel_input), x)
         entry = {"id": case.id, "op": OP, "dtype": case.dtype, "data_format": case.data_format,
                  "shape": list(case.shape), "seed": case.seed, "values": case.values, "input": rel_input}
         try:
-            result = backend.compute(case.dtype, case.data_format, x)
+            result = backend.compute(case.dtype, case.data_format, x, case.arithmetic)
             source = None
+            if case.twin is not None:
+                source = "numpy-tf-model"
+                entry["note"] = TFMODEL_NOTE
         except OpFailure as failure:
             if no_kernel(case, failure):
                 # TensorFlow has no kernel (quantized dtypes; uint32/uint64 before about 2.5): the case

@@ -41,7 +41,7 @@ public sealed record GoldenCase
     /// <summary>The PCG64 seed the input was drawn with (optional).</summary>
     [JsonPropertyName("seed")] public long? Seed { get; init; }
 
-    /// <summary>What the input holds: random, whole, nonfinite, wrap, empty or error (optional).</summary>
+    /// <summary>What the input holds: random, whole, nonfinite, signedzero, wrap, empty or error (optional).</summary>
     [JsonPropertyName("values")] public string? Values { get; init; }
 
     /// <summary>The shape as the test names print it, e.g. <c>2x3x4x2</c> or <c>[]</c>.</summary>

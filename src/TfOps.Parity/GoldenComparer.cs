@@ -6,13 +6,14 @@ namespace TfOps.Parity;
 /// <summary>How far an actual result is from the expected one.</summary>
 /// <param name="Passed">Every element within tolerance.</param>
 /// <param name="MaxAbsError">The largest |actual - expected| over elements (and components); infinity for a NaN/Inf mismatch.</param>
-/// <param name="WorstRatio">The largest error / allowed error (0 when all equal; infinity when an exact element differs).</param>
+/// <param name="WorstRatio">The largest error / allowed error (0 when all equal; infinity when an exact element differs, the sign of an exact zero included).</param>
 /// <param name="Detail">The first failing element, or null.</param>
 public sealed record Comparison(bool Passed, double MaxAbsError, double WorstRatio, string? Detail);
 
 /// <summary>
 /// Compares outputs element by element: |actual - expected| &lt;= atol + rtol * |expected| (complex
-/// per component; integer dtypes, quantized included, exactly; NaN equals NaN; infinities must match in sign).
+/// per component; integer dtypes, quantized included, exactly; NaN equals NaN; infinities must match in sign;
+/// where the tolerance is 0, a zero must match the expected zero's sign).
 /// </summary>
 public static class GoldenComparer
 {
@@ -84,11 +85,14 @@ public static class GoldenComparer
     {
         double maxError = 0, worst = 0;
         string? detail = null;
+        // An exact case pins the sign of zero too (TensorFlow copies a single row, so -0.0 stays -0.0,
+        // while every longer sum starts from +0.0); with any tolerance the sign of zero is not graded.
+        bool exact = tol.Rtol == 0 && tol.Atol == 0;
         for (int i = 0; i < expected.Length; i++)
         {
             double a = actual[i], e = expected[i];
             double error, allowed = tol.Atol + (tol.Rtol * Math.Abs(e));
-            bool ok;
+            bool ok, zeroSignDiffers = false;
             if (double.IsNaN(e) || double.IsInfinity(e) || !double.IsFinite(a))
             {
                 ok = double.IsNaN(e) ? double.IsNaN(a) : a.Equals(e);
@@ -97,16 +101,19 @@ public static class GoldenComparer
             else
             {
                 error = Math.Abs(a - e);
-                ok = error <= allowed;
+                zeroSignDiffers = exact && a == 0 && e == 0 && double.IsNegative(a) != double.IsNegative(e);
+                ok = error <= allowed && !zeroSignDiffers;
             }
 
-            double ratio = error == 0 ? 0 : allowed > 0 ? error / allowed : double.PositiveInfinity;
+            double ratio = zeroSignDiffers ? double.PositiveInfinity : error == 0 ? 0 : allowed > 0 ? error / allowed : double.PositiveInfinity;
             maxError = Math.Max(maxError, error);
             worst = Math.Max(worst, ratio);
             if (!ok && detail is null)
             {
                 string where = components == 1 ? $"element {i}" : $"element {i / components} ({(i % components == 0 ? "real" : "imaginary")})";
-                detail = $"{where}: got {Show(a)}, expected {Show(e)} (|diff| {Show(error)} > allowed {Show(allowed)})";
+                detail = zeroSignDiffers
+                    ? $"{where}: got {Show(a)}, expected {Show(e)} (zeros must match in sign where the tolerance is 0)"
+                    : $"{where}: got {Show(a)}, expected {Show(e)} (|diff| {Show(error)} > allowed {Show(allowed)})";
             }
         }
 

@@ -33,8 +33,49 @@ public class ComparerTests
             Assert.That(Floats([1f], [float.NaN], 1, 1).Passed, Is.False);
             Assert.That(Floats([float.NaN], [1f], 1, 1).Passed, Is.False);
             Assert.That(Floats([float.MaxValue], [float.PositiveInfinity], 1, 1).Passed, Is.False);
-            Assert.That(Floats([-0f], [0f], 0, 0).Passed, Is.True);
         });
+    }
+
+    [Test]
+    public void ZerosMatchInSignWhereTheToleranceIsZero()
+    {
+        Assert.Multiple(() =>
+        {
+            var flipped = Floats([-0f], [0f], 0, 0);
+            Assert.That(flipped.Passed, Is.False, "-0.0 where +0.0 is expected, exact case");
+            Assert.That(flipped.Detail, Does.Contain("got -0, expected 0").And.Contain("sign"));
+            Assert.That(flipped.WorstRatio, Is.EqualTo(double.PositiveInfinity));
+            Assert.That(Floats([0f], [-0f], 0, 0).Passed, Is.False, "+0.0 where -0.0 is expected, exact case");
+            Assert.That(Floats([-0f, 0f], [-0f, 0f], 0, 0).Passed, Is.True);
+            Assert.That(Floats([-0f], [0f], 0, 1e-6).Passed, Is.True, "a tolerance leaves the sign of zero ungraded");
+            Assert.That(Floats([0f], [-0f], 1e-6, 0).Passed, Is.True, "a tolerance leaves the sign of zero ungraded");
+            Assert.That(Floats([1e-30f], [-0f], 0, 1e-6).Passed, Is.True);
+        });
+    }
+
+    [TestCase(TfDataType.Half, new ushort[] { 0x8000, 0x0000 }, new ushort[] { 0x0000, 0x0000 })]
+    [TestCase(TfDataType.BFloat16, new ushort[] { 0x0000, 0x8000 }, new ushort[] { 0x0000, 0x0000 })]
+    public void SixteenBitZerosMatchInSignWhenExact(TfDataType dtype, ushort[] expected, ushort[] actual)
+    {
+        var golden = GoldenDtype.For(dtype);
+        byte[] bytesA = MemoryMarshal.AsBytes(actual.AsSpan()).ToArray();
+        byte[] bytesE = MemoryMarshal.AsBytes(expected.AsSpan()).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(GoldenComparer.Compare(golden, bytesA, bytesE, tolerance: null).Passed, Is.False, "absent tolerance means exact");
+            Assert.That(GoldenComparer.Compare(golden, bytesE, bytesE, tolerance: null).Passed, Is.True);
+            Assert.That(GoldenComparer.Compare(golden, bytesA, bytesE, new GoldenTolerance(0, 1e-3)).Passed, Is.True);
+        });
+    }
+
+    [Test]
+    public void ComplexZerosMatchInSignPerComponent()
+    {
+        var dtype = GoldenDtype.For(TfDataType.Complex128);
+        double[] expected = [0.0, -0.0], actual = [0.0, 0.0];
+        var result = GoldenComparer.Compare(dtype, MemoryMarshal.AsBytes(actual.AsSpan()), MemoryMarshal.AsBytes(expected.AsSpan()), GoldenTolerance.Exact);
+        Assert.That(result.Passed, Is.False);
+        Assert.That(result.Detail, Does.Contain("element 0 (imaginary)"));
     }
 
     [Test]

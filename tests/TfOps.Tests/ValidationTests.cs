@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TfOps.Tests;
 
 /// <summary>TensorFlow's texts and codes, in DESIGN.md's order; bad input never escapes as another exception type.</summary>
@@ -79,6 +82,27 @@ public class ValidationTests
         Assert.That(Throws(() => BiasAddGrad.Compute<float>([], [5], (DataFormat)9, [])).Message, Does.StartWith("Value for attr 'data_format'"));
         Assert.That(Throws(() => BiasAddGrad.Compute<float>([], [-5], DataFormat.NHWC, [])).Message, Does.StartWith("Input tensor must be at least 2D"));
         Assert.That(Throws(() => BiasAddGrad.Compute<float>([], [65536, 32768], DataFormat.NHWC, [])).Message, Does.StartWith("BiasGrad requires"));
+    }
+
+    // Complex tensors run as two lanes per element with int lane counts, so TfOps rejects more than
+    // 2^30 - 1 complex elements (TensorFlow accepts up to the int32-max rule: a documented divergence).
+    // The input is a span of the right length over address 0: the limit is checked from the shape
+    // before any element is read, so nothing is allocated or dereferenced (a regression that reads
+    // the input faults at address 0 and fails the test as well).
+    [Test]
+    public void ComplexAboveTwoToTheThirtyMinusOneElementsIsRejected()
+    {
+        const int elements = 1 << 30;
+        const string limit = "complex tensors above 1073741823 elements are not supported";
+        Assert.Multiple(() =>
+        {
+            Assert.That(Throws(() => BiasAddGrad.Compute<Complex64>(
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.NullRef<Complex64>(), elements), [elements, 1], DataFormat.NHWC, new Complex64[1])).Message,
+                Does.StartWith(limit));
+            Assert.That(Throws(() => BiasAddGrad.Compute<System.Numerics.Complex>(
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.NullRef<System.Numerics.Complex>(), elements), [2, 1, 1 << 29], DataFormat.NCHW, new System.Numerics.Complex[1])).Message,
+                Does.StartWith(limit));
+        });
     }
 
     [Test]

@@ -17,7 +17,7 @@ internal readonly struct SelfAccumulator<T> : IAccumulator<T, T>
     public static void WidenSpan(ReadOnlySpan<T> source, Span<T> destination) => source.CopyTo(destination);
 }
 
-/// <summary>float16 summed in float32 and rounded once (TensorFlow's CPU kernel does the same).</summary>
+/// <summary>float16 summed in float32 and rounded once (TensorFlow's CPU kernel does the same for NHWC only: for NCHW it sums each H*W run in float16 first).</summary>
 internal readonly struct HalfAccumulator : IAccumulator<Half, float>
 {
     public static float Zero => 0f;

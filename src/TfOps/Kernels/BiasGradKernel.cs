@@ -37,7 +37,7 @@ internal static unsafe class BiasGradKernel
                 output.Fill(TOp.Narrow(TAcc.AdditiveIdentity));
                 return;
             case ReductionStrategy.SingleRow:
-                SingleRow<TStore, TAcc, TOp>(input, output);
+                SingleRow(input, output);
                 return;
         }
 
@@ -63,23 +63,14 @@ internal static unsafe class BiasGradKernel
         }
     }
 
-    /// <summary>One row: every lane is 0 + x (so -0 becomes +0 exactly as in the other strategies).</summary>
-    private static void SingleRow<TStore, TAcc, TOp>(ReadOnlySpan<TStore> input, Span<TStore> output)
-        where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
-    {
-        if (typeof(TStore) == typeof(TAcc))
-        {
-            TensorPrimitives.Add(MemoryMarshal.Cast<TStore, TAcc>(input), TAcc.AdditiveIdentity, MemoryMarshal.Cast<TStore, TAcc>(output));
-            return;
-        }
-
-        for (int i = 0; i < input.Length; i++)
-        {
-            output[i] = TOp.Narrow(TOp.Add(TOp.Zero, TOp.Widen(input[i])));
-        }
-    }
+    /// <summary>
+    /// One row: the input is copied, bit for bit, as TensorFlow's kernel copies it (redux_functor.h,
+    /// ReduceOuterDimensions with outer_dim 1, ReduceMiddleDimensions with inner * outer 1): -0.0 stays
+    /// -0.0 and NaN payloads are kept. Every other strategy starts its sums from +0.
+    /// </summary>
+    private static void SingleRow<TStore>(ReadOnlySpan<TStore> input, Span<TStore> output)
+        where TStore : unmanaged =>
+        input.CopyTo(output);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Execute<TStore, TAcc, TOp, TVec, TW>(ReadOnlySpan<TStore> input, in ReductionPlan plan, Span<TStore> output, int threads)

@@ -6,7 +6,7 @@ internal enum ReductionStrategy
     /// <summary>No input elements: every channel is zero.</summary>
     Empty,
 
-    /// <summary>One row: each lane is its own sum (0 + x).</summary>
+    /// <summary>One row: the output is a copy of the input (as in TensorFlow, so -0.0 stays -0.0).</summary>
     SingleRow,
 
     /// <summary>Column sums of a [rows, width] matrix, then folds into channels.</summary>
