@@ -12,7 +12,7 @@ public class Operation
     private readonly Tensor[] _inputs;
     private readonly string _name;
 
-    // A graph operation, built by the stand-in's runtime.
+    // A graph operation, built by the fake runtime in the test project (TensorFlow.NET: from the native graph).
     internal Operation(string type, string name, Tensor[] inputs, IReadOnlyDictionary<string, object> attrs)
     {
         this.type = type;
