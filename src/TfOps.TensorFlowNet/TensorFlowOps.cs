@@ -4,7 +4,10 @@ using static Tensorflow.Binding;
 
 namespace TfOps.TensorFlowNet;
 
-/// <summary>The TensorFlow-op path: emits ops that TensorFlow's kernel registry serves (graph or eager).</summary>
+/// <summary>
+/// The TensorFlow-op path: emits ops that TensorFlow's kernel registry serves (graph or eager). In
+/// eager mode TensorFlow.NET's fast path records them on the active tapes itself.
+/// </summary>
 internal static class TensorFlowOps
 {
     public static Tensor BiasAddGrad(Tensor gradient, DataFormat format) =>

@@ -9,19 +9,31 @@ namespace TfOps.TensorFlowNet;
 /// "BiasAddGrad" (second order, which TensorFlow.NET lacks) through <c>ops.RegisterGradientFunction</c>.
 /// </summary>
 /// <remarks>
-/// Install and Uninstall are serialized with each other, but TensorFlow.NET reads its registry without
-/// a lock: call them at start-up or between training runs, not while a backward pass is running.
+/// Install and Uninstall are serialized with each other by one lock, but TensorFlow.NET reads its
+/// registry without a lock: call them at start-up or between training runs, not while a backward pass
+/// is running.
 /// </remarks>
 public static class TfOpsGradients
 {
+    // The one lock: it guards the registry entries (through the installer) and the options together.
     private static readonly Lock s_gate = new();
     private static readonly GradientInstaller<Func<Operation, Tensor[], Tensor[]>> s_installer =
         new(new TensorFlowNetRegistry(), BiasGradients.Functions);
 
+    // Read by every gradient without the lock: a reference swap is atomic and volatile makes it visible.
     private static volatile TfOpsGradientOptions s_options = new();
 
     /// <summary>True while the TfOps gradients are installed.</summary>
-    public static bool IsInstalled => s_installer.IsInstalled;
+    public static bool IsInstalled
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                return s_installer.IsInstalled;
+            }
+        }
+    }
 
     /// <summary>The options the installed gradients use (the defaults when none were given).</summary>
     public static TfOpsGradientOptions Options => s_options;
@@ -32,10 +44,10 @@ public static class TfOpsGradients
     /// <exception cref="ArgumentException">FollowNativePlugin without <see cref="TfOpsGradientOptions.IsNativePluginActive"/>.</exception>
     public static void Install(TfOpsGradientOptions? options = null)
     {
-        var validated = OptionsValidation.Validate(options);
+        var checkedOptions = (options ?? new TfOpsGradientOptions()).ThrowIfIncomplete(nameof(options));
         lock (s_gate)
         {
-            s_options = validated;
+            s_options = checkedOptions;
             s_installer.Install();
         }
     }

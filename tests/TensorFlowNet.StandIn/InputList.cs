@@ -6,7 +6,7 @@ namespace Tensorflow;
 /// <summary>The inputs of an operation.</summary>
 public class InputList : IEnumerable
 {
-    private readonly Tensor[] _inputs;
+    public Tensor[] _inputs;
 
     public InputList(Tensor[] inputs) => _inputs = inputs;
 
@@ -15,4 +15,6 @@ public class InputList : IEnumerable
     public int Length => _inputs.Length;
 
     public IEnumerator GetEnumerator() => _inputs.GetEnumerator();
+
+    public static implicit operator Tensor[](InputList input) => input._inputs;
 }

@@ -1,59 +1,78 @@
 // Test double of TensorFlow.NET 0.150.0's surface (assembly Tensorflow.Binding); never shipped.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Tensorflow.StandIn;
 
 namespace Tensorflow;
 
 /// <summary>
-/// A tensor. In the stand-in a plain <see cref="Tensor"/> is symbolic (a graph output with no value);
-/// <see cref="Eager.EagerTensor"/> holds a value in pinned managed memory.
+/// A tensor: symbolic (a graph op's output, no value) or, as <see cref="Eager.EagerTensor"/>, a value
+/// whose TF_Tensor buffer the stand-in models with a pinned managed array (so its address is stable
+/// for the tensor's lifetime, like TF_TensorData).
 /// </summary>
-public class Tensor
+public class Tensor : DisposableObject
 {
-    // Stand-in only: TensorFlow.NET builds graph tensors from native handles.
+    private readonly TF_DataType _dtype;
+    private readonly Shape _shape;
+    private readonly Operation _op;
+    private byte[] _data;
+
+    // A graph op's output (TensorFlow.NET: Tensor(Operation op, int value_index, TF_DataType dtype)).
     internal Tensor(TF_DataType dtype, Shape shape, Operation op)
     {
-        this.dtype = dtype;
-        this.shape = shape;
-        this.op = op;
+        _dtype = dtype;
+        _shape = shape;
+        _op = op;
     }
 
-    public TF_DataType dtype { get; }
-
-    public Shape shape { get; }
-
-    /// <summary>The operation that produced this tensor (null for eager constants).</summary>
-    public Operation op { get; internal set; }
-
-    /// <summary>Host buffer of a resolved tensor; <see cref="IntPtr.Zero"/> for a symbolic one.</summary>
-    public virtual IntPtr TensorDataPointer => IntPtr.Zero;
-
-    public IntPtr buffer => TensorDataPointer;
-
-    /// <summary>Copies the elements out; the element type must match <see cref="dtype"/>.</summary>
-    public virtual unsafe T[] ToArray<T>() where T : unmanaged
+    // A value: `pinned` must come from GC.AllocateUninitializedArray(pinned: true) and is owned from here on.
+    private protected Tensor(byte[] pinned, TF_DataType dtype, Shape shape)
+        : base(Address(pinned))
     {
-        if (!DTypes.TryFromElementType(typeof(T), out var expected) || expected != DTypes.Base(dtype))
+        _data = pinned;
+        _dtype = dtype;
+        _shape = shape;
+    }
+
+    public virtual TF_DataType dtype => _dtype;
+
+    public Shape shape => _shape;
+
+    /// <summary>The producing graph operation; null for eager tensors (TensorFlow.NET: Tensor.op => _op).</summary>
+    public Operation op => _op;
+
+    /// <summary>TF_TensorData of the buffer; <see cref="IntPtr.Zero"/> without one (a symbolic tensor).</summary>
+    /// <exception cref="ObjectDisposedException">After Dispose (P/Invoke through a closed SafeHandle).</exception>
+    public virtual IntPtr TensorDataPointer => DataAddress();
+
+    public virtual IntPtr buffer => DataAddress();
+
+    /// <summary>Copies the elements out (Tensor.Value.cs: the element type's dtype must equal <see cref="dtype"/>).</summary>
+    public virtual T[] ToArray<T>() where T : unmanaged
+    {
+        var expected = DTypes.FromElementType(typeof(T));
+        if (expected != dtype)
         {
-            throw new ArrayTypeMismatchException($"Required dtype {dtype} mismatch with {typeof(T).Name}.");
+            throw new ArrayTypeMismatchException($"Required dtype {dtype} mismatch with {expected}.");
         }
 
-        var bytes = BufferToArray();
-        return MemoryMarshal.Cast<byte, T>(bytes).ToArray();
+        return MemoryMarshal.Cast<byte, T>(BufferToArray()).ToArray();
     }
 
-    /// <summary>Copies the raw little-endian bytes out.</summary>
-    public unsafe byte[] BufferToArray()
-    {
-        if (TensorDataPointer == IntPtr.Zero && ByteLength != 0)
-        {
-            throw new TensorflowException("The tensor is symbolic: it has no value until its graph runs.");
-        }
-
-        return new ReadOnlySpan<byte>((void*)TensorDataPointer, checked((int)ByteLength)).ToArray();
-    }
-
-    internal long ByteLength => DTypes.ElementCount(shape) * DTypes.ElementSize(dtype);
+    /// <summary>Copies the bytes out (Tensor.Value.cs: bytesize is 0 without a buffer, so a symbolic tensor gives none).</summary>
+    public unsafe byte[] BufferToArray() =>
+        _data is null ? [] : new ReadOnlySpan<byte>((void*)DataAddress(), _data.Length).ToArray();
 
     public override string ToString() => $"tf.Tensor '{op?.name}' shape={shape} dtype={dtype}";
+
+    protected override void DisposeUnmanagedResources(IntPtr handle) => _data = null;
+
+    private IntPtr DataAddress()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _data is null ? IntPtr.Zero : Address(_data);
+    }
+
+    private static unsafe IntPtr Address(byte[] pinned) =>
+        (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 }

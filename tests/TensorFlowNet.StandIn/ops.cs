@@ -4,12 +4,19 @@ using Tensorflow.Gradients;
 
 namespace Tensorflow;
 
-/// <summary>TensorFlow.NET's gradient registry: a plain dictionary, null until first loaded, no lock.</summary>
+/// <summary>
+/// TensorFlow.NET's gradient registry (Gradients/ops.gradient_function_mapping.cs): a plain dictionary,
+/// null until first loaded, no lock.
+/// </summary>
 public partial class ops
 {
     public static Dictionary<string, Func<Operation, Tensor[], Tensor[]>> gradientFunctions = null;
 
-    /// <summary>Loads the built-in gradients, found by reflection over this assembly only.</summary>
+    /// <summary>
+    /// Loads the built-in gradients: classes and methods of this assembly marked [RegisterGradient].
+    /// Each is registered as a lambda that calls the method through Type.InvokeMember, so an exception
+    /// thrown by a built-in reaches the caller wrapped in <see cref="TargetInvocationException"/>.
+    /// </summary>
     public static void RegisterFromAssembly()
     {
         if (gradientFunctions != null)
@@ -17,16 +24,16 @@ public partial class ops
             return;
         }
 
-        var functions = new Dictionary<string, Func<Operation, Tensor[], Tensor[]>>();
-        foreach (var method in typeof(ops).Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)))
+        gradientFunctions = new Dictionary<string, Func<Operation, Tensor[], Tensor[]>>();
+        foreach (var group in typeof(ops).Assembly.GetTypes().Where(t => t.GetCustomAttribute<RegisterGradient>() != null))
         {
-            foreach (var attribute in method.GetCustomAttributes<RegisterGradient>())
+            foreach (var method in group.GetMethods().Where(m => m.GetCustomAttribute<RegisterGradient>() != null))
             {
-                functions[attribute.Name] = method.CreateDelegate<Func<Operation, Tensor[], Tensor[]>>();
+                RegisterGradientFunction(
+                    method.GetCustomAttribute<RegisterGradient>().Name,
+                    (oper, out_grads) => group.InvokeMember(method.Name, BindingFlags.InvokeMethod, null, null, [oper, out_grads], System.Globalization.CultureInfo.InvariantCulture) as Tensor[]);
             }
         }
-
-        gradientFunctions = functions;
     }
 
     /// <summary>Loads the built-ins first, then replaces any entry of the same name.</summary>
@@ -43,16 +50,17 @@ public partial class ops
         gradientFunctions[name] = null;
     }
 
+    /// <summary>Looks a graph operation's gradient up by its type; LookupError when none is registered.</summary>
     public static Func<Operation, Tensor[], Tensor[]> get_gradient_function(Operation op)
     {
-        RegisterFromAssembly();
-        if (op.inputs.Length == 0)
+        if (op.inputs == null)
         {
             return null;
         }
 
-        return gradientFunctions.TryGetValue(op.type, out var func)
-            ? func
-            : throw new TensorflowException($"No gradient defined for operation '{op.name}' (op type: {op.type})");
+        RegisterFromAssembly();
+        return gradientFunctions.TryGetValue(op.type, out var function)
+            ? function
+            : throw new LookupError($"can't get graident function through get_gradient_function {op.type}");
     }
 }

@@ -47,11 +47,11 @@ public sealed class ErrorSurfacingTests : RegistryFixture
     }
 
     [Test]
-    public void ARank1Gradient_IsAnInvalidArgumentError_FromTheKernel()
+    public void ARank1Gradient_IsAnInvalidArgumentError_FromTheValidateStep()
     {
         TfOpsGradients.Install();
         var grad = new EagerTensor(new float[] { 1, 2, 3, 4, 5 }, new Shape(5));
-        var op = Tensorflow.StandIn.StandInEager.Operation("BiasAdd", [grad, grad], [grad], ("data_format", "NHWC"));
+        var op = Tensors.Operation("BiasAdd", [grad, grad], [grad], ["data_format", "NHWC", "T", grad.dtype]);
 
         var error = Assert.Throws<InvalidArgumentError>(() => BiasGradients.Functions["BiasAdd"](op, [grad]));
         Assert.That(error!.Message, Is.EqualTo("Input tensor must be at least 2D: [5]"));

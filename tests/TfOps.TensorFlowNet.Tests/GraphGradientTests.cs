@@ -1,5 +1,5 @@
 using Tensorflow;
-using Tensorflow.StandIn;
+using TfOps.TensorFlowNet.Tests.FakeRuntime;
 using TfOps.TensorFlowNet.Tests.Support;
 using static Tensorflow.Binding;
 
@@ -14,7 +14,7 @@ public sealed class GraphGradientTests : RegistryFixture
     public void BiasAdd_EmitsBiasAddGrad_WithTheOpsDataFormat(string dataFormat, TfOpsGradientMode mode)
     {
         TfOpsGradients.Install(new TfOpsGradientOptions { Mode = mode });
-        using var graph = StandInGraph.Enter();
+        using var graph = FakeGraph.Enter();
         var x = graph.Placeholder(TF_DataType.TF_FLOAT, new Shape(-1, 3, 4, 5));
         var b = graph.Placeholder(TF_DataType.TF_FLOAT, new Shape(dataFormat == "NHWC" ? 5 : 3));
         var y = gen_nn_ops.bias_add(x, b, dataFormat);
@@ -37,7 +37,7 @@ public sealed class GraphGradientTests : RegistryFixture
     public void BiasAddV1_EmitsChannelLastBiasAddGrad()
     {
         TfOpsGradients.Install();
-        using var graph = StandInGraph.Enter();
+        using var graph = FakeGraph.Enter();
         var x = graph.Placeholder(TF_DataType.TF_HALF, new Shape(-1, 7, 3));
         var b = graph.Placeholder(TF_DataType.TF_HALF, new Shape(3));
         var y = graph.AddOperation("BiasAddV1", [x, b], TF_DataType.TF_HALF, x.shape);
@@ -56,7 +56,7 @@ public sealed class GraphGradientTests : RegistryFixture
     public void AnInvalidDataFormat_FailsWhileBuildingTheGraph_WithTensorFlowsText()
     {
         TfOpsGradients.Install();
-        using var graph = StandInGraph.Enter();
+        using var graph = FakeGraph.Enter();
         var x = graph.Placeholder(TF_DataType.TF_FLOAT, new Shape(2, 3, 4));
         var b = graph.Placeholder(TF_DataType.TF_FLOAT, new Shape(4));
         var y = graph.AddOperation("BiasAdd", [x, b], TF_DataType.TF_FLOAT, x.shape, ("data_format", "NCDHW"));

@@ -20,12 +20,4 @@ internal static class AttrParsing
         ReadOnlyMemory<byte> utf8 => Encoding.UTF8.GetString(utf8.Span),
         _ => attr.ToString() ?? ChannelLast,
     };
-
-    /// <summary>Checks the dtype then the data_format, in the OpDef's attr order (T before data_format).</summary>
-    /// <exception cref="TfOpsException">InvalidArgument with TensorFlow's text.</exception>
-    public static (TfDataType Dtype, DataFormat Format) CheckAttrs(int tfDataType, object? dataFormatAttr)
-    {
-        var dtype = DTypeMapping.ToKernel(tfDataType);
-        return (dtype, BiasAddGrad.ValidateAttrs(dtype, DataFormatText(dataFormatAttr)));
-    }
 }

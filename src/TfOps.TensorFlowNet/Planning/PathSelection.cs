@@ -1,26 +1,20 @@
 namespace TfOps.TensorFlowNet.Planning;
 
-/// <summary>The one place that decides between the managed kernel and TensorFlow's op.</summary>
+/// <summary>The one place that decides, in eager mode, between the managed kernel and TensorFlow's op.</summary>
+/// <remarks>Graph mode always emits TensorFlow's op: graph tensors have no values to read.</remarks>
 internal static class PathSelection
 {
     /// <param name="mode">The installed mode.</param>
-    /// <param name="executingEagerly">Graph tensors are symbolic, so graph mode always needs an op.</param>
     /// <param name="input">The incoming gradient's memory.</param>
-    /// <param name="outputBytes">The result's size; a managed result must fit one byte array.</param>
-    /// <param name="isNativePluginActive">Asked only in eager mode under <see cref="TfOpsGradientMode.FollowNativePlugin"/>.</param>
-    public static GradientPath Choose(
-        TfOpsGradientMode mode,
-        bool executingEagerly,
-        HostBuffer input,
-        long outputBytes,
-        Func<bool>? isNativePluginActive)
+    /// <param name="outputBytes">
+    /// The result's size. A managed result is made from a byte array, which must be non-empty
+    /// (TensorFlow.NET's byte[] tensor constructor pins the first element, so an empty array throws
+    /// IndexOutOfRangeException) and fit one array; zero-element results come from TensorFlow's op.
+    /// </param>
+    /// <param name="isNativePluginActive">Asked only under <see cref="TfOpsGradientMode.FollowNativePlugin"/>.</param>
+    public static GradientPath Choose(TfOpsGradientMode mode, HostBuffer input, long outputBytes, Func<bool>? isNativePluginActive)
     {
-        if (!executingEagerly)
-        {
-            return GradientPath.TensorFlowOp;
-        }
-
-        var managedOrOp = input.IsReadableAsSpan && outputBytes >= 0 && outputBytes <= Array.MaxLength
+        var managedOrOp = input.IsReadableAsSpan && outputBytes > 0 && outputBytes <= Array.MaxLength
             ? GradientPath.ManagedKernel
             : GradientPath.TensorFlowOp;
         return mode switch
@@ -33,5 +27,5 @@ internal static class PathSelection
     }
 
     private static bool PluginActive(Func<bool>? isNativePluginActive) =>
-        (isNativePluginActive ?? throw new InvalidOperationException(OptionsValidation.MissingPluginCallback))();
+        (isNativePluginActive ?? throw new InvalidOperationException(TfOpsGradientOptions.MissingPluginCallback))();
 }

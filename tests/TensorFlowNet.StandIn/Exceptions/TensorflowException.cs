@@ -13,7 +13,7 @@ public class TensorflowException : Exception
     }
 }
 
-/// <summary>A failed op status with TF_INVALID_ARGUMENT.</summary>
+/// <summary>A failed op status with TF_INVALID_ARGUMENT (Status.Check).</summary>
 public class InvalidArgumentError : TensorflowException
 {
     public InvalidArgumentError()
@@ -25,7 +25,7 @@ public class InvalidArgumentError : TensorflowException
     }
 }
 
-/// <summary>A failed op status with TF_OUT_OF_RANGE.</summary>
+/// <summary>A failed op status with TF_OUT_OF_RANGE (Status.Check).</summary>
 public class OutOfRangeError : TensorflowException
 {
     public OutOfRangeError()
@@ -33,6 +33,30 @@ public class OutOfRangeError : TensorflowException
     }
 
     public OutOfRangeError(string message) : base(message)
+    {
+    }
+}
+
+/// <summary>ops.get_gradient_function's error for an op type with no registered gradient.</summary>
+public class LookupError : TensorflowException
+{
+    public LookupError()
+    {
+    }
+
+    public LookupError(string message) : base(message)
+    {
+    }
+}
+
+/// <summary>TensorFlow.NET's RuntimeError (misuse of tapes and of tf.gradients).</summary>
+public class RuntimeError : TensorflowException
+{
+    public RuntimeError()
+    {
+    }
+
+    public RuntimeError(string message) : base(message)
     {
     }
 }

@@ -1,10 +1,11 @@
 // Test double of TensorFlow.NET 0.150.0's surface (assembly Tensorflow.Binding); never shipped.
 namespace Tensorflow.Gradients;
 
-/// <summary>The built-in gradients that matter here: BiasAdd's, as TensorFlow.NET defines it.</summary>
+/// <summary>The built-in gradient that TfOps replaces (Gradients/nn_grad.cs).</summary>
+[RegisterGradient("math_grad")]
 public class nn_grad
 {
-    /// <summary>(grad, BiasAddGrad(grad, data_format)): the behaviour TfOps replaces.</summary>
+    /// <summary>(grad, BiasAddGrad(grad, data_format)).</summary>
     [RegisterGradient("BiasAdd")]
     public static Tensor[] _BiasAddGrad(Operation op, Tensor[] grads)
     {
@@ -12,8 +13,4 @@ public class nn_grad
         string data_format = op.get_attr("data_format")?.ToString();
         return [grad, gen_nn_ops.bias_add_grad(out_backprop: grad, data_format: data_format)];
     }
-
-    /// <summary>An unrelated built-in, so tests can see that other entries survive.</summary>
-    [RegisterGradient("Identity")]
-    public static Tensor[] _IdGrad(Operation op, Tensor[] grads) => [grads[0]];
 }

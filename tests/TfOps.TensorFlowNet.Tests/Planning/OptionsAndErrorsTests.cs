@@ -1,36 +1,57 @@
-using TfOps.TensorFlowNet.Planning;
+using Tensorflow;
+using Tensorflow.Exceptions;
 
 namespace TfOps.TensorFlowNet.Tests.Planning;
 
 public sealed class OptionsAndErrorsTests
 {
     [Test]
-    public void Validate_DefaultsToManagedInEager() =>
-        Assert.That(OptionsValidation.Validate(null).Mode, Is.EqualTo(TfOpsGradientMode.ManagedInEager));
+    public void Options_DefaultToManagedInEager() =>
+        Assert.That(new TfOpsGradientOptions().Mode, Is.EqualTo(TfOpsGradientMode.ManagedInEager));
 
     [Test]
-    public void Validate_FollowNativePluginNeedsTheCallback()
+    public void Options_RejectAnUndefinedModeWhereItIsSet()
     {
-        Assert.Throws<ArgumentException>(() => OptionsValidation.Validate(new TfOpsGradientOptions { Mode = TfOpsGradientMode.FollowNativePlugin }));
-        Assert.DoesNotThrow(() => OptionsValidation.Validate(new TfOpsGradientOptions { Mode = TfOpsGradientMode.FollowNativePlugin, IsNativePluginActive = () => true }));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new TfOpsGradientOptions { Mode = (TfOpsGradientMode)7 });
+        Assert.That(error!.ParamName, Is.EqualTo(nameof(TfOpsGradientOptions.Mode)));
     }
 
     [Test]
-    public void Validate_RejectsAnUndefinedMode() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => OptionsValidation.Validate(new TfOpsGradientOptions { Mode = (TfOpsGradientMode)7 }));
+    public void Options_FollowNativePluginWithoutTheCallback_IsIncomplete()
+    {
+        var incomplete = new TfOpsGradientOptions { Mode = TfOpsGradientMode.FollowNativePlugin };
+        var complete = incomplete with { IsNativePluginActive = () => true };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<ArgumentException>(() => incomplete.ThrowIfIncomplete("options"))!.ParamName, Is.EqualTo("options"));
+            Assert.That(complete.ThrowIfIncomplete("options"), Is.SameAs(complete));
+        });
+    }
+
+    [TestCase(TfCode.InvalidArgument, typeof(InvalidArgumentError))]
+    [TestCase(TfCode.OutOfRange, typeof(OutOfRangeError))]
+    [TestCase(TfCode.Internal, typeof(NotOkStatusException))]
+    [TestCase(TfCode.NotFound, typeof(NotOkStatusException))]
+    [TestCase(TfCode.Unimplemented, typeof(NotOkStatusException))]
+    public void OpErrors_MapCodesLikeTensorFlowNetMapsAStatus(TfCode code, Type expected)
+    {
+        var error = OpErrors.From(new TfOpsException(code, "the message"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.TypeOf(expected));
+            Assert.That(error.Message, Is.EqualTo("the message"));
+        });
+    }
 
     [Test]
-    public void ErrorMapping_FollowsTensorFlowNetsStatusRule()
+    public void OpErrors_Guard_RethrowsOnlyKernelErrorsAsTensorFlowNetErrors()
     {
-        foreach (var code in Enum.GetValues<TfCode>())
+        Assert.Multiple(() =>
         {
-            var expected = code switch
-            {
-                TfCode.InvalidArgument => OpErrorKind.InvalidArgument,
-                TfCode.OutOfRange => OpErrorKind.OutOfRange,
-                _ => OpErrorKind.NotOkStatus,
-            };
-            Assert.That(ErrorMapping.KindOf(code), Is.EqualTo(expected), code.ToString());
-        }
+            Assert.Throws<InvalidArgumentError>(() => OpErrors.Guard(() => throw new TfOpsException(TfCode.InvalidArgument, "x")));
+            Assert.Throws<InvalidOperationException>(() => OpErrors.Guard(() => throw new InvalidOperationException("not an op error")));
+        });
     }
 }

@@ -51,8 +51,7 @@ internal static class Naive
         }
 
         var wrapped = new ulong[channels];
-        bool signed = dtype is TfDataType.Int8 or TfDataType.QInt8 or TfDataType.Int16 or TfDataType.QInt16
-            or TfDataType.Int32 or TfDataType.QInt32 or TfDataType.Int64;
+        bool signed = IsSigned(dtype);
         for (long i = 0; i < count; i++)
         {
             wrapped[ChannelOf(i, dims, format)] += ReadInteger(input.AsSpan((int)(i * size), size), signed);
@@ -78,6 +77,39 @@ internal static class Naive
 
         return output;
     }
+
+    /// <summary>value[i] + bias[channel of i]: exact for TestData's whole numbers, wrap-around for integers.</summary>
+    public static byte[] BiasAdd(TfDataType dtype, byte[] value, byte[] bias, long[] dims, DataFormat format)
+    {
+        int size = TfDataTypes.ElementSize(dtype);
+        long count = value.Length / size;
+        var output = (byte[])value.Clone();
+        int parts = TestData.IsComplex(dtype) ? 2 : 1;
+        int partSize = size / parts;
+        bool signed = IsSigned(dtype);
+        for (long i = 0; i < count; i++)
+        {
+            long c = ChannelOf(i, dims, format);
+            if (!TestData.IsFloating(dtype))
+            {
+                ulong sum = ReadInteger(value.AsSpan((int)(i * size), size), signed) + ReadInteger(bias.AsSpan((int)(c * size), size), signed);
+                BitConverter.GetBytes(sum).AsSpan(0, size).CopyTo(output.AsSpan((int)(i * size), size));
+                continue;
+            }
+
+            for (int p = 0; p < parts; p++)
+            {
+                double sum = TestData.ReadReal(dtype, value.AsSpan((int)(i * size + p * partSize), partSize))
+                    + TestData.ReadReal(dtype, bias.AsSpan((int)(c * size + p * partSize), partSize));
+                TestData.WriteWhole(dtype, output.AsSpan((int)(i * size + p * partSize), partSize), sum);
+            }
+        }
+
+        return output;
+    }
+
+    private static bool IsSigned(TfDataType dtype) =>
+        dtype is TfDataType.Int8 or TfDataType.QInt8 or TfDataType.Int16 or TfDataType.QInt16 or TfDataType.Int32 or TfDataType.QInt32 or TfDataType.Int64;
 
     private static ulong ReadInteger(ReadOnlySpan<byte> bytes, bool signed) => bytes.Length switch
     {

@@ -1,14 +1,19 @@
 using Tensorflow;
+using TfOps.TensorFlowNet.Tests.FakeRuntime;
 
 namespace TfOps.TensorFlowNet.Tests.Support;
 
 /// <summary>
-/// Tests that touch TensorFlow.NET's process-wide registry start from the state a fresh process has:
-/// nothing installed and <c>ops.gradientFunctions</c> not yet loaded.
+/// Tests that touch TensorFlow.NET's process-wide state start from what a fresh process has: nothing
+/// installed, <c>ops.gradientFunctions</c> not yet loaded, and a fresh fake runtime (eager mode, no
+/// tapes, no graph).
 /// </summary>
 [NonParallelizable]
 public abstract class RegistryFixture
 {
+    /// <summary>The runtime installed for the current test.</summary>
+    internal static FakeTensorFlow Runtime => FakeTensorFlow.Current;
+
     [SetUp]
     public void ResetRegistry() => Reset();
 
@@ -17,6 +22,7 @@ public abstract class RegistryFixture
 
     private static void Reset()
     {
+        FakeTensorFlow.Install();
         TfOpsGradients.Uninstall();
         ops.gradientFunctions = null!;
     }
