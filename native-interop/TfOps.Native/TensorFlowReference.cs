@@ -52,6 +52,7 @@ public sealed class TensorFlowReference : IDisposable
     public static unsafe TensorFlowReference Open(string? libraryPath = null)
     {
         EagerApi api = EagerApiResolver.Resolve(libraryPath);
+        // const char* from TF_Version(): a static string inside the library, copied and never freed.
         string version = System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)api.Eager.Version()) ?? string.Empty;
         return new TensorFlowReference(api, EagerContext.Create(api), version);
     }

@@ -1,6 +1,6 @@
-using TfOps.Native.Tests.Native;
 using System.Buffers.Binary;
 using System.Numerics;
+using TfOps.Native.Tests.Native;
 
 namespace TfOps.Native.Tests.Reference;
 

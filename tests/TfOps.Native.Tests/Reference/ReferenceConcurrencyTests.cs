@@ -1,4 +1,5 @@
 using TfOps.Native.Tests.Native;
+
 namespace TfOps.Native.Tests.Reference;
 
 /// <summary>One instance used from several threads at once, and disposed while calls are running.</summary>

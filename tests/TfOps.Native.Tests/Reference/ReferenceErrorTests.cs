@@ -1,5 +1,5 @@
-using TfOps.Native.Tests.Native;
 using System.Text;
+using TfOps.Native.Tests.Native;
 
 namespace TfOps.Native.Tests.Reference;
 

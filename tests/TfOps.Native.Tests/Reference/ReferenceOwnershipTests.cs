@@ -1,4 +1,5 @@
 using TfOps.Native.Tests.Native;
+
 namespace TfOps.Native.Tests.Reference;
 
 /// <summary>
