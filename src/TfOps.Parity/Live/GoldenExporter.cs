@@ -97,9 +97,11 @@ public static partial class GoldenExporter
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpyFormatException or ArgumentException)
+#pragma warning disable CA1031 // one case that cannot be exported (a file, TensorFlow itself) is reported and skipped, never the end of the run
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                skipped.Add($"{entry.Id}: {e.Message}");
+                skipped.Add($"{entry.Id}: {e.GetType().Name}: {e.Message}");
             }
 
             progress?.Invoke(written.Count + skipped.Count, source.Entries.Count);

@@ -121,6 +121,23 @@ public class TensorFlowExportTests
     }
 
     [Test]
+    public void A_case_that_cannot_be_read_is_skipped_and_named_and_the_rest_is_written()
+    {
+        string source = new FixtureBuilder().Copy("int16/NCHW/2x3x4x2").Copy("float32/NHWC/3x2", (c, _) => c["input"] = "cases/missing.npy").Write();
+        string output = Path.Combine(Fixtures.TempDir(), "partial");
+        var writer = new StringWriter();
+
+        int exit = ExportCommand.Execute(ParityConsole.Create(writer, redirected: true), source, output, tensorflow: true, FakeTensorFlows.Complete, showProgress: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(writer.ToString(), Does.Contain("SKIPPED float32/NHWC/3x2: input: missing file"));
+            Assert.That(ManifestLoader.Load(output).Entries.Select(e => e.Id), Is.EqualTo(new[] { "int16/NCHW/2x3x4x2" }));
+        });
+    }
+
+    [Test]
     public void Needs_the_tensorflow_option()
     {
         var writer = new StringWriter();
