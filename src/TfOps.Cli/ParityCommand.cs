@@ -7,7 +7,8 @@ namespace TfOps.Cli;
 /// <summary>
 /// <c>tfops parity [DIR] [--filter PATTERN] [--json FILE]</c>: checks every golden case of
 /// DIR/manifest.json (default: the fixtures shipped next to the tool) and ends with
-/// <c>N passed, N failed</c>; exit code 0 only when nothing failed.
+/// <c>N passed, N failed</c>; exit code 0 only when nothing failed. With <c>--tensorflow</c>
+/// (<see cref="TensorFlowParity"/>) the cases' inputs are graded against TensorFlow itself.
 /// </summary>
 internal static class ParityCommand
 {
@@ -30,15 +31,41 @@ internal static class ParityCommand
             Description = "Also write the per-case results as JSON to FILE",
             HelpName = "FILE",
         };
-        var command = new Command("parity", "Check TfOps against golden tensors exported from TensorFlow (or the numpy model)")
+        var tensorflow = new Option<bool>("--tensorflow")
         {
-            directory, filter, json,
+            Description = "Grade TfOps against TensorFlow's own BiasAddGrad, run in this process through libtensorflow's eager C API, on DIR's inputs",
+        };
+        var library = new Option<string?>("--library")
+        {
+            Description = "With --tensorflow: the TensorFlow library (default: $TFOPS_TENSORFLOW_LIBRARY, then 'tensorflow', the library TensorFlow.NET loads)",
+            HelpName = "PATH",
+        };
+        var plugin = new Option<bool>("--plugin")
+        {
+            Description = "With --tensorflow: also run every case through TfOps's kernel plugin inside that TensorFlow (label 'tfops', selected with the _kernel attr)",
+        };
+        var command = new Command("parity", "Check TfOps against golden tensors exported from TensorFlow (or the numpy model), or against TensorFlow itself")
+        {
+            directory, filter, json, tensorflow, library, plugin,
         };
         command.SetAction(parse =>
         {
             var console = ParityConsole.Create(Console.Out, Console.IsOutputRedirected);
-            return Execute(console, parse.GetValue(directory) ?? ShippedFixtures, parse.GetValue(filter), parse.GetValue(json),
-                showProgress: !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive);
+            bool showProgress = !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
+            string dir = parse.GetValue(directory) ?? ShippedFixtures;
+            if (parse.GetValue(tensorflow))
+            {
+                return TensorFlowParity.Execute(console, dir, parse.GetValue(filter), parse.GetValue(json), parse.GetValue(library), parse.GetValue(plugin), showProgress);
+            }
+
+            if (parse.GetValue(library) is not null || parse.GetValue(plugin))
+            {
+                console.WriteLine("--library and --plugin apply to runs against TensorFlow: add --tensorflow");
+                console.WriteLine("0 passed, 1 failed");
+                return 1;
+            }
+
+            return Execute(console, dir, parse.GetValue(filter), parse.GetValue(json), showProgress);
         });
         return command;
     }
@@ -46,42 +73,17 @@ internal static class ParityCommand
     /// <summary>Runs the check and prints the report; the last line is always <c>N passed, N failed</c>.</summary>
     public static int Execute(IAnsiConsole console, string directory, string? filter, string? jsonPath, bool showProgress)
     {
-        var report = showProgress ? RunWithProgress(console, directory, filter) : ParityRunner.Run(directory, filter);
+        var report = showProgress
+            ? ConsoleProgress.Run(console, "golden cases", progress => ParityRunner.Run(directory, filter, progress))
+            : ParityRunner.Run(directory, filter);
         ParityTable.Write(console, report, filter);
         int exit = report.Failed == 0 ? 0 : 1;
-        if (jsonPath is not null)
+        if (jsonPath is not null && !ParityJson.TryWrite(console, jsonPath, report))
         {
-            try
-            {
-                ParityJson.Write(jsonPath, report);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                console.WriteLine($"cannot write --json {jsonPath}: {e.Message}");
-                exit = 1;
-            }
+            exit = 1;
         }
 
         console.WriteLine(report.Summary);
         return exit;
-    }
-
-    private static ParityReport RunWithProgress(IAnsiConsole console, string directory, string? filter)
-    {
-        ParityReport? report = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("golden cases");
-                report = ParityRunner.Run(directory, filter, (done, total) =>
-                {
-                    task.MaxValue = Math.Max(total, 1);
-                    task.Value = done;
-                });
-                task.StopTask();
-            });
-        return report!;
     }
 }

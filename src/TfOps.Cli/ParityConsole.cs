@@ -25,4 +25,11 @@ internal static class ParityConsole
 
         return console;
     }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as one line, straight to the console's writer: Spectre.Console
+    /// would wrap it at the profile's width, and a failure reason or a NotFound listing every library
+    /// and symbol tried must stay on one line for logs and greps.
+    /// </summary>
+    public static void Line(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
 }

@@ -13,4 +13,11 @@ namespace TfOps.Parity;
 /// <param name="Note">The manifest's note.</param>
 public sealed record CaseResult(
     string Id, string Dtype, string DataFormat, string Shape, bool Passed, string? Reason,
-    double? MaxAbsError, double? WorstRatio, string Expectation, string? Note);
+    double? MaxAbsError, double? WorstRatio, string Expectation, string? Note)
+{
+    /// <summary>
+    /// In a run against TensorFlow with <c>--plugin</c>: how TfOps's plugin inside TensorFlow fared
+    /// (<see cref="Passed"/> then also requires it); null otherwise.
+    /// </summary>
+    public PluginResult? Plugin { get; init; }
+}

@@ -7,6 +7,9 @@ namespace TfOps.Parity;
 /// <param name="Results">One result per graded case, in manifest order.</param>
 public sealed record ParityReport(string Directory, string? Producer, string? ManifestProblem, IReadOnlyList<CaseResult> Results)
 {
+    /// <summary>The TensorFlow the cases were graded against (<c>tfops parity --tensorflow</c>); null when graded against the manifest.</summary>
+    public LiveReference? Reference { get; init; }
+
     /// <summary>Cases that passed.</summary>
     public int Passed => Results.Count(r => r.Passed);
 

@@ -1,6 +1,9 @@
 namespace TfOps.Parity.Tests;
 
-/// <summary>One NUnit case per case of the committed manifest, named by its id (dtype/data_format/shape).</summary>
+/// <summary>
+/// One NUnit case per case of the committed manifest (or of <c>TFOPS_GOLDEN_DIR</c>'s), named by its id
+/// (dtype/data_format/shape).
+/// </summary>
 [TestFixture]
 public class GoldenTests
 {
@@ -11,7 +14,7 @@ public class GoldenTests
     {
         try
         {
-            _manifest = ManifestLoader.Load(Fixtures.Shipped);
+            _manifest = ManifestLoader.Load(Fixtures.Golden);
         }
         catch (ManifestException e)
         {

@@ -17,3 +17,15 @@ internal readonly struct TfOpKernelConstruction;
 
 /// <summary>C type <c>TF_OpKernelContext</c> (kernels.h).</summary>
 internal readonly struct TfOpKernelContext;
+
+/// <summary>C type <c>TFE_ContextOptions</c> (eager/c_api.h).</summary>
+internal readonly struct TfeContextOptions;
+
+/// <summary>C type <c>TFE_Context</c> (eager/c_api.h).</summary>
+internal readonly struct TfeContext;
+
+/// <summary>C type <c>TFE_Op</c> (eager/c_api.h).</summary>
+internal readonly struct TfeOp;
+
+/// <summary>C type <c>TFE_TensorHandle</c> (eager/c_api.h).</summary>
+internal readonly struct TfeTensorHandle;

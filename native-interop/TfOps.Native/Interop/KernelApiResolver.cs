@@ -16,25 +16,16 @@ internal static class KernelApiResolver
     /// <summary>Resolves from the given candidates, in order.</summary>
     public static KernelApi Resolve(IReadOnlyList<LibraryCandidate> candidates)
     {
-        var report = new StringBuilder();
-        foreach (LibraryCandidate candidate in candidates)
+        KernelApi? api = LibraryProbe.FirstBound<KernelApi>(candidates, KernelApi.TryBind, out var attempts);
+        if (api is not null)
         {
-            NativeLibrarySource? library = NativeLibrarySource.TryOpen(candidate.Name, candidate.ProbeLikeDllImport, out string? failure);
-            if (library is null)
-            {
-                report.Append($"\n  '{candidate.Name}' ({candidate.Origin}): could not be loaded: {failure}");
-                continue;
-            }
+            return api;
+        }
 
-            KernelApi? api = KernelApi.TryBind(library, out IReadOnlyList<string> missing);
-            if (api is not null)
-            {
-                library.KeepLoaded();
-                return api;
-            }
-
-            library.Dispose();
-            report.Append($"\n  '{candidate.Name}' ({candidate.Origin}): loaded, but does not export {string.Join(", ", missing)}");
+        var report = new StringBuilder();
+        foreach (LibraryProbe.Attempt attempt in attempts)
+        {
+            report.Append($"\n  '{attempt.Candidate.Name}' ({attempt.Candidate.Origin}): {attempt.Failure}");
         }
 
         throw NotFound(report.ToString());

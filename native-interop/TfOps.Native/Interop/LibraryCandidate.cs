@@ -31,4 +31,27 @@ internal readonly record struct LibraryCandidate(string Name, string Origin, boo
         candidates.Add(new("libtensorflow_framework.so.2", "TensorFlow's framework library", ProbeLikeDllImport: false));
         return candidates;
     }
+
+    /// <summary>
+    /// The candidates for the eager C API, in the order they are tried: the caller's path, the
+    /// environment variable, then the library TensorFlow.NET binds (<c>tensorflow</c>, found the way
+    /// its <c>[DllImport]</c> finds it). The framework library is not a candidate: the eager API lives
+    /// in libtensorflow itself.
+    /// </summary>
+    public static IReadOnlyList<LibraryCandidate> ForEager(string? explicitPath, string? environmentValue)
+    {
+        var candidates = new List<LibraryCandidate>(3);
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            candidates.Add(new(explicitPath, "explicit path", ProbeLikeDllImport: false));
+        }
+
+        if (!string.IsNullOrWhiteSpace(environmentValue))
+        {
+            candidates.Add(new(environmentValue, EnvironmentVariable, ProbeLikeDllImport: false));
+        }
+
+        candidates.Add(new("tensorflow", "TensorFlow.NET's library name", ProbeLikeDllImport: true));
+        return candidates;
+    }
 }

@@ -6,7 +6,8 @@ namespace TfOps.Native.Interop;
 
 /// <summary>
 /// A <c>TF_Status*</c> created by the plugin (TF_NewStatus) and released with TF_DeleteStatus.
-/// <see cref="ThrowIfFailed"/> is the one place a native status becomes a managed exception.
+/// <see cref="ThrowIfFailed"/> is the one place a native status becomes a managed exception, for the
+/// kernel API and the eager API alike.
 /// </summary>
 internal sealed unsafe class StatusHandle : SafeHandle
 {
@@ -35,13 +36,17 @@ internal sealed unsafe class StatusHandle : SafeHandle
             : throw new TfOpsException(TfCode.ResourceExhausted, "TF_NewStatus returned NULL");
     }
 
-    /// <summary>Throws a <see cref="TfOpsException"/> with the status's code and message unless it is OK.</summary>
+    /// <summary>
+    /// Throws a <see cref="TfOpsException"/> with the status's code and TensorFlow's core message
+    /// (<see cref="TensorFlowMessage.Core"/>) unless the status is OK.
+    /// </summary>
     public void ThrowIfFailed()
     {
         int code = _api.GetCode(Pointer);
         if (code != (int)TfCode.Ok)
         {
-            throw new TfOpsException((TfCode)code, Marshal.PtrToStringUTF8((nint)_api.Message(Pointer)) ?? string.Empty);
+            string message = Marshal.PtrToStringUTF8((nint)_api.Message(Pointer)) ?? string.Empty;
+            throw new TfOpsException((TfCode)code, TensorFlowMessage.Core(message));
         }
     }
 

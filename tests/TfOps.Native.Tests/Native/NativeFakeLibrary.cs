@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 namespace TfOps.Native.Tests.Native;
 
 /// <summary>
-/// Compiles fake_tensorflow.c into a shared library with the machine's C compiler, so tests can
-/// load the plugin's public path against real native exports. Null (with the reason) when no
-/// compiler is available or the platform is not an ELF/Mach-O one.
+/// Compiles the native fake of libtensorflow (Native/fake_*.c, see fake_tensorflow.h) into a shared
+/// library with the machine's C compiler, so tests can load the public paths against real native
+/// exports. Null (with the reason) when no compiler is available or the platform is not an ELF/Mach-O one.
 /// </summary>
 internal static class NativeFakeLibrary
 {
-    private static readonly string Source = Path.Combine(AppContext.BaseDirectory, "Native", "fake_tensorflow.c");
+    private static readonly string SourceDirectory = Path.Combine(AppContext.BaseDirectory, "Native");
 
     /// <summary>Builds the library into <paramref name="directory"/>; defines are passed as -D flags.</summary>
     public static string? TryBuild(string directory, string name, out string? reason, params string[] defines)
@@ -30,7 +30,8 @@ internal static class NativeFakeLibrary
 
         string output = Path.Combine(directory, name);
         var start = new ProcessStartInfo(compiler) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in (string[])["-shared", "-fPIC", "-O1", .. defines.Select(d => "-D" + d), "-o", output, Source])
+        string[] sources = [.. Directory.GetFiles(SourceDirectory, "fake_*.c").Order(StringComparer.Ordinal)];
+        foreach (string arg in (string[])["-shared", "-fPIC", "-O1", "-pthread", "-fvisibility=hidden", .. defines.Select(d => "-D" + d), "-o", output, .. sources])
         {
             start.ArgumentList.Add(arg);
         }
@@ -72,6 +73,44 @@ internal static class NativeFakeLibrary
         string text = System.Text.Encoding.UTF8.GetString(message).TrimEnd('\0');
         return ((TfCode)code, text, output[..(int)(channels * TfDataTypes.ElementSize(dtype))]);
     }
+
+    /// <summary>
+    /// A counter of the library (fake_count_of): live "statuses", "tensors", "buffers", "builders",
+    /// "context_options", "contexts", "ops", "handles"; or the calls "plugin_computes",
+    /// "builtin_computes", and "misuse" (deletes twice, uses after delete, a context deleted before its ops).
+    /// </summary>
+    public static unsafe long Count(nint library, string kind)
+    {
+        var count = (delegate* unmanaged[Cdecl]<byte*, long>)NativeLibrary.GetExport(library, "fake_count_of");
+        byte[] name = [.. System.Text.Encoding.ASCII.GetBytes(kind), 0];
+        fixed (byte* p = name)
+        {
+            long value = count(p);
+            Assert.That(value, Is.Not.EqualTo(-1), $"the fake has no counter '{kind}'");
+            return value;
+        }
+    }
+
+    /// <summary>Every live-object counter of the library, by name.</summary>
+    public static Dictionary<string, long> LiveCounts(nint library) =>
+        new[] { "statuses", "tensors", "buffers", "builders", "context_options", "contexts", "ops", "handles" }
+            .ToDictionary(kind => kind, kind => Count(library, kind));
+
+    /// <summary>What the last misuse the library recorded was.</summary>
+    public static unsafe string LastMisuse(nint library) =>
+        Marshal.PtrToStringUTF8((nint)((delegate* unmanaged[Cdecl]<byte*>)NativeLibrary.GetExport(library, "fake_last_misuse"))()) ?? "";
+
+    /// <summary>The device name the last TFE_OpSetDevice set.</summary>
+    public static unsafe string LastDevice(nint library) =>
+        Marshal.PtrToStringUTF8((nint)((delegate* unmanaged[Cdecl]<byte*>)NativeLibrary.GetExport(library, "fake_last_device"))()) ?? "";
+
+    /// <summary>intra_op_parallelism_threads of the last context created (-1 before any).</summary>
+    public static unsafe int LastIntraOpThreads(nint library) =>
+        ((delegate* unmanaged[Cdecl]<int>)NativeLibrary.GetExport(library, "fake_last_intra_op_threads"))();
+
+    /// <summary>Forgets every kernel registration (TensorFlow has no unregister; only the fake can).</summary>
+    public static unsafe void ClearRegistrations(nint library) =>
+        ((delegate* unmanaged[Cdecl]<void>)NativeLibrary.GetExport(library, "fake_clear_registrations"))();
 
     /// <summary>Statuses, tensor wrappers and unregistered builders the library has handed out and not had back.</summary>
     public static unsafe long LiveObjects(nint library) =>
