@@ -149,7 +149,7 @@ public static partial class GoldenExporter
         return exported with
         {
             Expected = path, ExpectedSource = "tensorflow",
-            Tolerance = known ? TensorFlowTolerance.For(read.Dtype, format, golden.Shape, read.Input.Data) : null,
+            Tolerance = known ? TensorFlowTolerance.For(read.Dtype, format, golden.Shape, read.Input.Data, golden.Values) : null,
             Note = known && TensorFlowTolerance.AccumulatesInStorageType(read.Dtype.DataType, format)
                 ? "TensorFlow's CPU kernel rounds partial sums to the storage type here (bfloat16; float16 NCHW runs): the tolerance widens with that type's eps"
                 : null,

@@ -72,7 +72,7 @@ public static class LiveCaseGrader
         else
         {
             GoldenTolerance? tolerance = DataFormats.TryParse(golden.DataFormat, out DataFormat format)
-                ? TensorFlowTolerance.For(dtype, format, golden.Shape, input)
+                ? TensorFlowTolerance.For(dtype, format, golden.Shape, input, golden.Values)
                 : GoldenTolerance.Exact;
             verdict = Against(tf, managed, dtype, tolerance, "TfOps", "TensorFlow");
             if (inside is not null)

@@ -15,20 +15,32 @@ namespace TfOps.Parity;
 /// float16 NCHW, whose runs are reduced in float16. Those two are "widened".</item>
 /// <item>Cases of whole numbers, non-finite values or no elements are exact (0, 0), unless widened:
 /// then whole and empty cases keep (half ulp, atol) and non-finite cases (0, atol).</item>
+/// <item>Signed-zero cases (the manifest's <c>values</c> says <c>signedzero</c>) are exact in every
+/// export: their few small terms sum exactly in every floating type, 16-bit included, so they pin the
+/// sign of zero (export_golden.py, <c>tolerance()</c>). Their halves are not whole numbers, so the
+/// input alone would not tell.</item>
 /// <item>Integer and quantized dtypes compare exactly: null.</item>
 /// </list>
 /// The manifest's own tolerance plays no part: a TensorFlow export would write this one.
 /// </remarks>
 public static class TensorFlowTolerance
 {
-    /// <summary>The tolerance for <paramref name="input"/> (storage bytes of <paramref name="dtype"/>, C order); null means exact.</summary>
-    public static GoldenTolerance? For(GoldenDtype dtype, DataFormat format, IReadOnlyList<long> shape, ReadOnlySpan<byte> input)
+    /// <summary>
+    /// The tolerance for <paramref name="input"/> (storage bytes of <paramref name="dtype"/>, C order);
+    /// null means exact. <paramref name="values"/> is the case's <c>values</c> label, when the manifest has one.
+    /// </summary>
+    public static GoldenTolerance? For(GoldenDtype dtype, DataFormat format, IReadOnlyList<long> shape, ReadOnlySpan<byte> input, string? values = null)
     {
         ArgumentNullException.ThrowIfNull(dtype);
         ArgumentNullException.ThrowIfNull(shape);
         if (!Floating(dtype.DataType, out double storageEps, out int components))
         {
             return null;
+        }
+
+        if (values == "signedzero")
+        {
+            return GoldenTolerance.Exact;
         }
 
         bool widened = AccumulatesInStorageType(dtype.DataType, format);
