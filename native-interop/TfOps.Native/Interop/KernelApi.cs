@@ -17,7 +17,11 @@ internal sealed class KernelApi
     }
 
     /// <summary>Every required symbol, in lookup order (derived from the binding itself, so it cannot drift).</summary>
-    public static IReadOnlyList<string> RequiredSymbols { get; } = ListRequiredSymbols();
+    public static IReadOnlyList<string> RequiredSymbols { get; } = SymbolBinder.RequiredBy(source =>
+    {
+        TryBind(source, out var missing);
+        return missing;
+    });
 
     /// <summary>What the functions were resolved from.</summary>
     public string LibraryName { get; }
@@ -38,24 +42,5 @@ internal sealed class KernelApi
         var api = new KernelApi(source.Name, new NativeKernels(bind), new NativeTensor(bind), new NativeStatus(bind));
         missing = bind.Missing;
         return missing.Count == 0 ? api : null;
-    }
-
-    private static IReadOnlyList<string> ListRequiredSymbols()
-    {
-        TryBind(NoSymbols.Instance, out var missing);
-        return missing;
-    }
-
-    private sealed class NoSymbols : ISymbolSource
-    {
-        public static readonly NoSymbols Instance = new();
-
-        public string Name => "(none)";
-
-        public bool TryGetExport(string symbol, out nint address)
-        {
-            address = 0;
-            return false;
-        }
     }
 }

@@ -25,4 +25,23 @@ internal sealed class SymbolBinder(ISymbolSource source)
 
     /// <summary>The symbol's address, or 0 when absent (callers check before use).</summary>
     public nint Optional(string symbol) => source.TryGetExport(symbol, out nint address) ? address : 0;
+
+    /// <summary>
+    /// The required symbols of a binding, in lookup order: what <paramref name="missingFrom"/> reports
+    /// missing from a source that exports nothing (derived from the binding itself, so it cannot drift).
+    /// </summary>
+    public static IReadOnlyList<string> RequiredBy(Func<ISymbolSource, IReadOnlyList<string>> missingFrom) => missingFrom(NoSymbols.Instance);
+
+    private sealed class NoSymbols : ISymbolSource
+    {
+        public static readonly NoSymbols Instance = new();
+
+        public string Name => "(none)";
+
+        public bool TryGetExport(string symbol, out nint address)
+        {
+            address = 0;
+            return false;
+        }
+    }
 }
