@@ -81,7 +81,8 @@ internal static class BenchPlot
 
         double minX = results.Min(r => Math.Log10(r.Bytes)), maxX = results.Max(r => Math.Log10(r.Bytes));
         double maxY = results.Max(r => Math.Max(r.TfOpsGBps, r.ReferenceGBps));
-        plot.Axes.SetLimits(Math.Floor(minX) - 0.1, Math.Ceiling(maxX) + 0.1, 0, maxY * 1.12);
+        // Room on the right for the last points' labels.
+        plot.Axes.SetLimits(Math.Floor(minX) - 0.1, maxX + 0.75, 0, maxY * 1.12);
 
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;

@@ -55,17 +55,16 @@ internal sealed record BenchResult(BenchCase Case, TfDataType DataType, BenchTim
 /// medians over the rounds.
 /// </summary>
 /// <remarks>
-/// Why the procedure changed (the read reference used to come out at about half the harness's
-/// GB/s, so TfOps looked 2-4x faster than reading its own input): the batch size came from ONE
-/// call timed right after a 200 ms sleep. That first call is the slowest the reference ever makes,
-/// because Parallel.For must wake a thread-pool worker that has gone to sleep (on this VM the idle
-/// vCPU may have been descheduled too) - so its batches were short (a handful of calls on the big
-/// shapes, a few hundred microseconds of work on the 1 MB ones), and every measurement started
-/// cold again after its 20 ms pause, paying that wake-up once per few calls instead of once per
-/// 20 ms. TfOps's own workers poll briefly and are woken directly, so it paid far less. Each call
-/// also allocated a fresh closure and Parallel.For's bookkeeping. Calibrating from the fastest of
-/// three calls after warming, batching to 20 ms and binding the loop body once removes the
-/// asymmetry; docs/benchmarks.md has the measurements.
+/// Why (docs/benchmarks.md has the measurements): the runner this replaces sized its batches from
+/// ONE call timed right after a 200 ms sleep, batched only 10 ms and paused 20 ms before each
+/// measurement. After a pause, Parallel.For - the read reference - is slow for many calls: its
+/// thread-pool worker has gone to sleep (on a VM its vCPU may be descheduled too), and each call
+/// queues a replica and waits for it (1 MB buffer: 250 us, then 90-120 us per call for a dozen
+/// calls, against 16-20 us in a long batch). TfOps's own workers poll for 0.1 ms and are woken
+/// directly, so TfOps is back at speed on its second call. The slow calibration call chose short
+/// batches, so the reference's measurements were mostly that ramp, and TfOps looked 2-15 times
+/// faster than reading its own input. Calibrating from the fastest of three warmed calls, 20 ms
+/// batches, a settling round and a loop body bound once (ReadReference) remove the asymmetry.
 /// </remarks>
 internal static class BenchRunner
 {

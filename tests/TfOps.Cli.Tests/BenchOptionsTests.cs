@@ -17,13 +17,13 @@ public class BenchOptionsTests
     private static ParseResult Parse(params string[] args) => BenchCommand.Create().Parse(args);
 
     [Test]
-    public void DefaultsAreFloat32AllShapesFifteenRounds()
+    public void DefaultsAreFloat32AllShapesAndTheHarnessesTwentyFiveRounds()
     {
         var result = Parse();
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.GetValue<string>("--dtype"), Is.EqualTo("float32"));
         Assert.That(result.GetValue<string>("--shapes"), Is.EqualTo("all"));
-        Assert.That(result.GetValue<int>("--reps"), Is.EqualTo(15));
+        Assert.That(result.GetValue<int>("--reps"), Is.EqualTo(25));
         Assert.That(result.GetValue<int?>("--threads"), Is.Null);
         Assert.That(result.GetValue<FileInfo?>("--json"), Is.Null);
         Assert.That(result.GetValue<FileInfo?>("--png"), Is.Null);
