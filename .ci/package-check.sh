@@ -43,6 +43,16 @@ fi
 dotnet tool install TfOps.Tool --tool-path "$work/tool" --add-source "$packages" >/dev/null
 "$work/tool/tfops" --version
 "$work/tool/tfops" parity | tail -n 3
+# The bench's plot needs SkiaSharp's native library from the package and a font (README's set-up).
+"$work/tool/tfops" bench --shapes small --reps 3 --dtype bfloat16 --json "$work/bench.json" --png "$work/bench.png" | tail -n 2
+/usr/bin/python3 - "$work/bench.json" "$work/bench.png" <<'PY'
+import json, struct, sys
+report = json.load(open(sys.argv[1]))
+assert report["format"] == "tfops-bench/1" and report["dtype"] == "bfloat16" and len(report["results"]) == 7, report
+png = open(sys.argv[2], "rb").read()
+assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1000, 620) and len(png) > 20000, "bad plot"
+print("bench from the installed tool: JSON and plot written")
+PY
 
 version="$(basename "$(ls "$packages"/TfOps.[0-9]*.nupkg | head -n 1)" .nupkg)"; version="${version#TfOps.}"
 # A scratch project that uses the kernel and the NumSharp entry from the packages.

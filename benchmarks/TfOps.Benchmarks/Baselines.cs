@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace TfOps.Benchmarks;
 
-/// <summary>The peers TfOps is compared with (float32): a naive loop, plain TensorPrimitives, and the memory-read reference.</summary>
+/// <summary>The simple peers TfOps is compared with (float32): a naive loop and plain TensorPrimitives (the read reference is <see cref="TfOps.Cli.ReadReference"/>).</summary>
 internal static class Baselines
 {
     public static void Naive(float[] x, BenchShape s, float[] y)
@@ -44,17 +44,5 @@ internal static class Baselines
                 y[c] += TensorPrimitives.Sum(input.Slice(at, inner));
             }
         }
-    }
-
-    /// <summary>TensorPrimitives.Sum over the whole buffer, split evenly across all cores: what reading the bytes costs.</summary>
-    public static float ReadReference(float[] x, float[] partial)
-    {
-        int p = partial.Length;
-        Parallel.For(0, p, i =>
-        {
-            int lo = (int)((long)x.Length * i / p), hi = (int)((long)x.Length * (i + 1) / p);
-            partial[i] = TensorPrimitives.Sum(new ReadOnlySpan<float>(x, lo, hi - lo));
-        });
-        return TensorPrimitives.Sum<float>(partial);
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TfOps.Cli;
 
 namespace TfOps.Benchmarks;
 
@@ -8,7 +9,7 @@ public class Float32Benchmarks
 {
     private float[] _x = [];
     private float[] _y = [];
-    private float[] _partial = [];
+    private ReadReference? _reference;
     private OnnxReduceSum? _onnx;
 
     public static IEnumerable<BenchShape> Shapes => BenchShape.All;
@@ -27,7 +28,7 @@ public class Float32Benchmarks
         }
 
         _y = new float[Shape.Channels];
-        _partial = new float[Environment.ProcessorCount];
+        _reference = new ReadReference(_x);
         _onnx = new OnnxReduceSum(Shape, _x, _y);
     }
 
@@ -35,7 +36,11 @@ public class Float32Benchmarks
     public void Cleanup() => _onnx?.Dispose();
 
     [Benchmark(Baseline = true, Description = "read reference (TensorPrimitives.Sum, all cores)")]
-    public float ReadReference() => Baselines.ReadReference(_x, _partial);
+    public double ReadReference()
+    {
+        _reference!.Run();
+        return _reference.Total;
+    }
 
     [Benchmark(Description = "TfOps")]
     public void Kernel() => BiasAddGrad.Compute<float>(_x, Shape.Shape, Shape.Format, _y);

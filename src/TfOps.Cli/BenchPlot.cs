@@ -1,128 +1,134 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using SkiaSharp;
 
 namespace TfOps.Cli;
 
 /// <summary>
-/// A small PNG plot of throughput (GB/s) against tensor size (log scale) for TfOps (blue) and the
-/// read reference (orange). Drawn by hand into an RGB buffer and encoded with the BCL's zlib, so the
-/// tool needs no graphics library (and none of their native dependencies).
+/// `tfops bench --png FILE`: throughput (GB/s) against input size (log scale) with ScottPlot 5,
+/// one marker per shape and data format, TfOps in blue and the read reference in orange (circles
+/// NHWC, squares NCHW), no lines: shapes are unrelated, so nothing joins their points.
 /// </summary>
+/// <remarks>
+/// ScottPlot draws with SkiaSharp's Linux build that needs no fontconfig; it finds fonts by
+/// scanning /usr/share/fonts, which a fresh Debian machine does not have: README's set-up installs
+/// fonts-dejavu-core for this (DejaVu Sans is the first choice below), and the plot says so when
+/// it finds no font at all rather than writing a picture without text.
+/// </remarks>
 internal static class BenchPlot
 {
-    private const int Width = 800, Height = 480, Margin = 50;
-    private static readonly (byte R, byte G, byte B) s_tfops = (31, 119, 180), s_reference = (255, 127, 14), s_axis = (60, 60, 60), s_grid = (225, 225, 225);
+    public const int Width = 1000, Height = 620;
 
-    public static void Write(string path, IReadOnlyList<BenchResult> results)
+    /// <summary>Sans-serif families tried in order; the first one installed is used.</summary>
+    private static readonly string[] s_preferredFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Open Sans", "Arial", "Helvetica", "Segoe UI"];
+
+    private static readonly Color s_tfops = Color.FromHex("#1f77b4"), s_reference = Color.FromHex("#ff7f0e");
+
+    /// <summary>
+    /// True when SkiaSharp can see at least one font, else text would not render. (With no fonts it
+    /// still lists one family: an unnamed empty one.)
+    /// </summary>
+    public static bool FontsAvailable => SKFontManager.Default.GetFontFamilies().Any(name => !string.IsNullOrEmpty(name));
+
+    /// <summary>The font family the plot uses, or null when no preferred one is installed (ScottPlot's default then).</summary>
+    public static string? ChooseFont()
     {
-        var pixels = new byte[Width * Height * 3];
-        Array.Fill(pixels, (byte)255);
-        var sorted = results.OrderBy(r => r.Case.Bytes).ToList();
-        double minX = Math.Log10(sorted.Min(r => r.Case.Bytes)), maxX = Math.Log10(sorted.Max(r => r.Case.Bytes));
-        double maxY = sorted.Max(r => Math.Max(r.TfOpsGBps, r.ReferenceGBps)) * 1.1;
-        int Px(double bytes) => Margin + (int)((Math.Log10(bytes) - minX) / Math.Max(maxX - minX, 1e-9) * (Width - (2 * Margin)));
-        int Py(double gbps) => Height - Margin - (int)(gbps / maxY * (Height - (2 * Margin)));
-
-        for (int k = 1; k <= 4; k++)
-        {
-            Line(pixels, Margin, Py(maxY * k / 4), Width - Margin, Py(maxY * k / 4), s_grid);
-        }
-
-        Line(pixels, Margin, Height - Margin, Width - Margin, Height - Margin, s_axis);
-        Line(pixels, Margin, Margin, Margin, Height - Margin, s_axis);
-        Series(pixels, sorted.Select(r => (Px(r.Case.Bytes), Py(r.ReferenceGBps))).ToList(), s_reference);
-        Series(pixels, sorted.Select(r => (Px(r.Case.Bytes), Py(r.TfOpsGBps))).ToList(), s_tfops);
-        File.WriteAllBytes(path, Encode(pixels));
+        var installed = SKFontManager.Default.GetFontFamilies().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return s_preferredFonts.FirstOrDefault(installed.Contains);
     }
 
-    private static void Series(byte[] pixels, List<(int X, int Y)> points, (byte, byte, byte) color)
+    /// <summary>Writes the plot; throws <see cref="InvalidOperationException"/> when no font is installed.</summary>
+    public static void Write(string path, IReadOnlyList<BenchResult> results, BenchSettings settings)
     {
-        for (int i = 1; i < points.Count; i++)
+        if (!FontsAvailable)
         {
-            Line(pixels, points[i - 1].X, points[i - 1].Y, points[i].X, points[i].Y, color);
+            throw new InvalidOperationException(
+                "no fonts found under /usr/share/fonts, so the plot would have no text; install one (Debian/Ubuntu: apt-get install -y fonts-dejavu-core)");
         }
 
-        foreach (var (x, y) in points)
-        {
-            for (int dy = -3; dy <= 3; dy++)
-            {
-                for (int dx = -3; dx <= 3; dx++)
-                {
-                    Set(pixels, x + dx, y + dy, color);
-                }
-            }
-        }
+        using var plot = Create(results, settings);
+        plot.SavePng(path, Width, Height);
     }
 
-    private static void Line(byte[] pixels, int x0, int y0, int x1, int y1, (byte, byte, byte) color)
+    public static Plot Create(IReadOnlyList<BenchResult> results, BenchSettings settings)
     {
-        int steps = Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0)) + 1;
-        for (int i = 0; i <= steps; i++)
+        var plot = new Plot();
+        if (ChooseFont() is string font)
         {
-            Set(pixels, x0 + ((x1 - x0) * i / steps), y0 + ((y1 - y0) * i / steps), color);
+            plot.Font.Set(font);
         }
+
+        string dtype = TfDataTypes.PythonName(settings.DataType);
+        plot.Title($"{dtype} BiasAddGrad: TfOps against reading the same bytes ({Environment.ProcessorCount} cores)");
+        plot.XLabel("input size (log scale)");
+        plot.YLabel("throughput (GB/s)");
+
+        AddSeries(plot, results, DataFormat.NHWC, r => r.TfOpsGBps, "TfOps, NHWC", s_tfops, MarkerShape.FilledCircle);
+        AddSeries(plot, results, DataFormat.NCHW, r => r.TfOpsGBps, "TfOps, NCHW", s_tfops, MarkerShape.FilledSquare);
+        AddSeries(plot, results, DataFormat.NHWC, r => r.ReferenceGBps, "read reference (all cores), NHWC", s_reference, MarkerShape.OpenCircle);
+        AddSeries(plot, results, DataFormat.NCHW, r => r.ReferenceGBps, "read reference (all cores), NCHW", s_reference, MarkerShape.OpenSquare);
+
+        // Log-scale x: the data are log10(bytes); ticks at whole powers of ten, labelled as sizes.
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            MinorTickGenerator = new LogMinorTickGenerator(),
+            LabelFormatter = SizeLabel,
+        };
+        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(0.15);
+        plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
+
+        double minX = results.Min(r => Math.Log10(r.Bytes)), maxX = results.Max(r => Math.Log10(r.Bytes));
+        double maxY = results.Max(r => Math.Max(r.TfOpsGBps, r.ReferenceGBps));
+        // Room on the right for the last points' labels.
+        plot.Axes.SetLimits(Math.Floor(minX) - 0.1, maxX + 0.75, 0, maxY * 1.12);
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
     }
 
-    private static void Set(byte[] pixels, int x, int y, (byte R, byte G, byte B) color)
+    /// <summary>10^k bytes as "1 kB", "10 MB", ...; other positions (never ticked) as their value.</summary>
+    public static string SizeLabel(double log10Bytes)
     {
-        if (x < 0 || y < 0 || x >= Width || y >= Height)
+        string[] units = ["B", "kB", "MB", "GB", "TB"];
+        int power = (int)Math.Round(log10Bytes);
+        if (Math.Abs(log10Bytes - power) > 1e-9 || power < 0)
+        {
+            return string.Empty;
+        }
+
+        int unit = Math.Min(power / 3, units.Length - 1);
+        double value = Math.Pow(10, power - (3 * unit));
+        return $"{value.ToString("0", CultureInfo.InvariantCulture)} {units[unit]}";
+    }
+
+    private static void AddSeries(Plot plot, IReadOnlyList<BenchResult> results, DataFormat format, Func<BenchResult, double> gbps, string label, Color color, MarkerShape shape)
+    {
+        var points = results.Where(r => r.Case.Format == format).ToList();
+        if (points.Count == 0)
         {
             return;
         }
 
-        int at = ((y * Width) + x) * 3;
-        (pixels[at], pixels[at + 1], pixels[at + 2]) = color;
-    }
-
-    /// <summary>PNG: signature, IHDR (8-bit RGB), one zlib IDAT with filter 0 per row, IEND.</summary>
-    private static byte[] Encode(byte[] rgb)
-    {
-        using var raw = new MemoryStream();
-        using (var zlib = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true))
+        double[] xs = [.. points.Select(r => Math.Log10(r.Bytes))];
+        double[] ys = [.. points.Select(gbps)];
+        var markers = plot.Add.ScatterPoints(xs, ys, color);
+        markers.MarkerShape = shape;
+        markers.MarkerSize = 11;
+        markers.MarkerLineWidth = 2;
+        markers.LegendText = label;
+        if (color == s_tfops)
         {
-            for (int y = 0; y < Height; y++)
+            // Which shape is which: its dimensions beside the TfOps marker (the format is the marker's shape).
+            for (int i = 0; i < points.Count; i++)
             {
-                zlib.WriteByte(0);
-                zlib.Write(rgb, y * Width * 3, Width * 3);
+                var text = plot.Add.Text($"[{string.Join(",", points[i].Case.Shape)}]", xs[i], ys[i]);
+                text.LabelFontSize = 10;
+                text.LabelFontColor = Colors.Black.WithOpacity(0.6);
+                text.LabelAlignment = Alignment.MiddleLeft;
+                text.LabelOffsetX = 9;
             }
         }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, Width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), Height);
-        header[8] = 8;
-        header[9] = 2;
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", raw.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        png.Write(word);
-        byte[] typed = [.. type.Select(c => (byte)c), .. data];
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
-        png.Write(word);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -24,15 +24,27 @@ internal static class VersionReport
         }
     }
 
-    public static string Text()
+    /// <summary>The tool's version, without the source revision.</summary>
+    public static string ToolVersion()
     {
         var assembly = typeof(VersionReport).Assembly;
         string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString() ?? "unknown";
         int plus = version.IndexOf('+', StringComparison.Ordinal);
-        string shortVersion = plus > 0 ? version[..plus] : version;
+        return plus > 0 ? version[..plus] : version;
+    }
+
+    /// <summary>The widest vector path the kernel takes on this machine.</summary>
+    public static string WidestPath() =>
+        Vector512.IsHardwareAccelerated ? "512-bit vectors"
+        : Vector256.IsHardwareAccelerated ? "256-bit vectors"
+        : Vector128.IsHardwareAccelerated ? "128-bit vectors"
+        : "scalar";
+
+    public static string Text()
+    {
         return string.Join(Environment.NewLine,
-            $"tfops {shortVersion}",
+            $"tfops {ToolVersion()}",
             $"runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.RuntimeIdentifier} ({RuntimeInformation.ProcessArchitecture})",
             $"cores: {Environment.ProcessorCount}; kernel thread cap: {KernelOptions.DefaultMaxThreads} (TFOPS_NUM_THREADS)",
             $"vector paths: Vector512 {Accelerated(Vector512.IsHardwareAccelerated)}, Vector256 {Accelerated(Vector256.IsHardwareAccelerated)}, Vector128 {Accelerated(Vector128.IsHardwareAccelerated)}",
@@ -40,12 +52,6 @@ internal static class VersionReport
     }
 
     private static string Accelerated(bool accelerated) => accelerated ? "yes" : "no";
-
-    private static string WidestPath() =>
-        Vector512.IsHardwareAccelerated ? "512-bit vectors"
-        : Vector256.IsHardwareAccelerated ? "256-bit vectors"
-        : Vector128.IsHardwareAccelerated ? "128-bit vectors"
-        : "scalar";
 
     private sealed class PrintAction : SynchronousCommandLineAction
     {

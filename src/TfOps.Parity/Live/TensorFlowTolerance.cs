@@ -90,17 +90,14 @@ public static class TensorFlowTolerance
     private static (Values Kind, double Largest, long Terms) Scan(TfDataType dtype, DataFormat format, IReadOnlyList<long> shape, ReadOnlySpan<byte> input, int components)
     {
         long count = shape.Aggregate(1L, (n, d) => n * d);
-        if (count == 0 || shape.Count < 2)
+        if (count <= 0 || shape.Count < 2)
         {
             return (Values.Empty, 0, 0);
         }
 
-        int axis = format == DataFormat.NHWC ? shape.Count - 1 : 1;
-        long channels = shape[axis], inner = 1;
-        for (int i = axis + 1; i < shape.Count; i++)
-        {
-            inner *= shape[i];
-        }
+        // Only called for inputs the op accepted (TensorFlow produced a value), so the shape validates.
+        var validated = BiasAddGrad.Validate(dtype, [.. shape], format);
+        long channels = validated.Channels, inner = validated.Inner;
 
         var sums = new double[channels * components];
         bool whole = true, nonFinite = false;
