@@ -1,16 +1,18 @@
 using System.Buffers;
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using TfOps.Kernels.Accumulation;
 using TfOps.Kernels.Simd;
+using TfOps.Kernels.Strategies;
+using TfOps.Kernels.Threading;
 
 namespace TfOps.Kernels;
 
 /// <summary>
-/// The BiasAddGrad reduction: plan (shape only) -> pick the register width (hardware) -> run the
-/// items on one or more threads -> combine partials and fold in the plan's fixed order -> narrow.
+/// The BiasAddGrad reduction: choose a strategy from the shape (<see cref="ReductionStrategies"/>) ->
+/// plan it -> pick the register width (hardware) -> run the plan's items on one or more threads ->
+/// the plan's finish combines them in its fixed order and narrows.
 /// </summary>
 internal static unsafe class BiasGradKernel
 {
@@ -30,59 +32,54 @@ internal static unsafe class BiasGradKernel
         where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
         where TOp : IAccumulator<TStore, TAcc>
     {
-        var plan = ReductionPlan.Create(outer, channels, inner, components, sizeof(TAcc));
-        switch (plan.Strategy)
+        switch (ReductionStrategies.Choose(outer, channels, inner, components))
         {
             case ReductionStrategy.Empty:
-                output.Fill(TOp.Narrow(TAcc.AdditiveIdentity));
-                return;
+                EmptyStrategy.Run(output);
+                break;
             case ReductionStrategy.SingleRow:
-                SingleRow<TStore, TAcc, TOp>(input, output);
-                return;
+                SingleRowStrategy.Run(input, output);
+                break;
+            case ReductionStrategy.Planes:
+                Execute<PlanePlan, TStore, TAcc, TOp>(input, PlanePlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
+                break;
+            default:
+                Execute<ColumnPlan, TStore, TAcc, TOp>(input, ColumnPlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
+                break;
         }
+    }
 
+    private static void Execute<TPlan, TStore, TAcc, TOp>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int maxThreads)
+        where TPlan : struct, IReductionPlan
+        where TStore : unmanaged
+        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
+        where TOp : IAccumulator<TStore, TAcc>
+    {
         int threads = (long)input.Length * sizeof(TStore) < ParallelMinBytes
             ? 1
             : Math.Min(Math.Min(maxThreads, Environment.ProcessorCount), plan.Items);
 
         if (Vector512.IsHardwareAccelerated && Vector512<TAcc>.IsSupported)
         {
-            Execute<TStore, TAcc, TOp, Vector512<TAcc>, Width512<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TAcc, TOp, Vector512<TAcc>, Width512<TAcc>>(input, plan, output, threads);
         }
         else if (Vector256.IsHardwareAccelerated && Vector256<TAcc>.IsSupported)
         {
-            Execute<TStore, TAcc, TOp, Vector256<TAcc>, Width256<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TAcc, TOp, Vector256<TAcc>, Width256<TAcc>>(input, plan, output, threads);
         }
         else if (Vector128.IsHardwareAccelerated && Vector128<TAcc>.IsSupported)
         {
-            Execute<TStore, TAcc, TOp, Vector128<TAcc>, Width128<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TAcc, TOp, Vector128<TAcc>, Width128<TAcc>>(input, plan, output, threads);
         }
         else
         {
-            Execute<TStore, TAcc, TOp, TAcc, WidthScalar<TAcc>>(input, plan, output, threads);
-        }
-    }
-
-    /// <summary>One row: every lane is 0 + x (so -0 becomes +0 exactly as in the other strategies).</summary>
-    private static void SingleRow<TStore, TAcc, TOp>(ReadOnlySpan<TStore> input, Span<TStore> output)
-        where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
-    {
-        if (typeof(TStore) == typeof(TAcc))
-        {
-            TensorPrimitives.Add(MemoryMarshal.Cast<TStore, TAcc>(input), TAcc.AdditiveIdentity, MemoryMarshal.Cast<TStore, TAcc>(output));
-            return;
-        }
-
-        for (int i = 0; i < input.Length; i++)
-        {
-            output[i] = TOp.Narrow(TOp.Add(TOp.Zero, TOp.Widen(input[i])));
+            Execute<TPlan, TStore, TAcc, TOp, TAcc, WidthScalar<TAcc>>(input, plan, output, threads);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Execute<TStore, TAcc, TOp, TVec, TW>(ReadOnlySpan<TStore> input, in ReductionPlan plan, Span<TStore> output, int threads)
+    private static void Execute<TPlan, TStore, TAcc, TOp, TVec, TW>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int threads)
+        where TPlan : struct, IReductionPlan
         where TStore : unmanaged
         where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
         where TOp : IAccumulator<TStore, TAcc>
@@ -99,14 +96,13 @@ internal static unsafe class BiasGradKernel
             fixed (TStore* x = input)
             fixed (TAcc* partials = scratch)
             {
-                var context = new ReductionContext<TStore, TAcc>(x, partials, plan);
                 int items = plan.Items;
                 if (threads > 1 && ForkJoin.TryEnter())
                 {
                     try
                     {
-                        var job = ReductionJob<TStore, TAcc, TOp, TVec, TW>.Instance;
-                        job.Context = context;
+                        var job = ReductionJob<TPlan, TStore, TAcc, TOp, TVec, TW>.Instance;
+                        job.Bind(plan, x, partials);
                         ForkJoin.Run(job, items, threads);
                     }
                     finally
@@ -118,84 +114,18 @@ internal static unsafe class BiasGradKernel
                 {
                     for (int item = 0; item < items; item++)
                     {
-                        ReductionItems.Run<TStore, TAcc, TOp, TVec, TW>(context, item);
+                        plan.RunItem<TStore, TAcc, TOp, TVec, TW>(x, partials, item);
                     }
                 }
             }
 
-            if (plan.Strategy == ReductionStrategy.Columns)
-            {
-                FinishColumns<TStore, TAcc, TOp>(scratch[..lanes], plan, output);
-            }
-            else
-            {
-                FinishPlanes<TStore, TAcc, TOp>(scratch[..lanes], plan, output);
-            }
+            plan.Finish<TStore, TAcc, TOp>(scratch[..lanes], output);
         }
         finally
         {
             if (rented is not null)
             {
                 ArrayPool<TAcc>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>Blocks in order, then super-row columns in order, then each channel's inner positions in order.</summary>
-    private static void FinishColumns<TStore, TAcc, TOp>(Span<TAcc> partials, in ReductionPlan plan, Span<TStore> output)
-        where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
-    {
-        int width = plan.Width;
-        Span<TAcc> sums = partials[..width];
-        for (int block = 1; block < plan.RowBlocks; block++)
-        {
-            TensorPrimitives.Add(sums, partials.Slice(block * width, width), sums);
-        }
-
-        int baseWidth = plan.BaseWidth;
-        Span<TAcc> columns = sums[..baseWidth];
-        for (int k = 1; k < plan.SuperFactor; k++)
-        {
-            TensorPrimitives.Add(columns, sums.Slice(k * baseWidth, baseWidth), columns);
-        }
-
-        int inner = plan.Inner, p = plan.Components;
-        for (int c = 0; c < plan.Channels; c++)
-        {
-            for (int q = 0; q < p; q++)
-            {
-                int at = (c * inner * p) + q;
-                TAcc sum = columns[at];
-                for (int i = 1; i < inner; i++)
-                {
-                    sum = unchecked(sum + columns[at + (i * p)]);
-                }
-
-                output[(c * p) + q] = TOp.Narrow(sum);
-            }
-        }
-    }
-
-    /// <summary>Each channel's segment results, in order.</summary>
-    private static void FinishPlanes<TStore, TAcc, TOp>(Span<TAcc> partials, in ReductionPlan plan, Span<TStore> output)
-        where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
-    {
-        int p = plan.Components, perChannel = plan.SegmentsPerChannel;
-        for (int c = 0; c < plan.Channels; c++)
-        {
-            for (int q = 0; q < p; q++)
-            {
-                TAcc sum = TAcc.AdditiveIdentity;
-                for (int k = 0; k < perChannel; k++)
-                {
-                    sum = unchecked(sum + partials[(((c * perChannel) + k) * p) + q]);
-                }
-
-                output[(c * p) + q] = TOp.Narrow(sum);
             }
         }
     }

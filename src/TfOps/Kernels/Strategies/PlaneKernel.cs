@@ -1,21 +1,48 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using TfOps.Kernels.Accumulation;
 using TfOps.Kernels.Simd;
 
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Strategies;
 
 /// <summary>
-/// Adds a run of a plane into <see cref="ReductionPlan.PlaneSlots"/> slots (lane i to slot i mod 64),
-/// and folds the slots by a fixed halving tree. Each slot is its own chain, so registers of any
-/// width give the same bits.
+/// Adds a run of a plane into <see cref="Slots"/> slots (lane i to slot i mod 64), and folds the slots
+/// by a fixed halving tree. Each slot is its own chain, so registers of any width give the same bits.
 /// </summary>
-internal static class PlaneKernel
+internal static unsafe class PlaneKernel
 {
-    private const int Slots = ReductionPlan.PlaneSlots;
+    /// <summary>Slots per plane run (a multiple of every register width in lanes).</summary>
+    public const int Slots = 64;
+
+    /// <summary>Lanes widened at a time for float16/bfloat16: a multiple of <see cref="Slots"/>, so every lane keeps its slot.</summary>
+    private const int WidenLanes = 512;
+
+    /// <summary>Adds <paramref name="count"/> lanes of a plane run (its first lane goes to slot 0) into <paramref name="slots"/>.</summary>
+    public static void AddRun<TStore, TAcc, TOp, TVec, TW>(TStore* source, int count, Span<TAcc> slots)
+        where TStore : unmanaged
+        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
+        where TOp : IAccumulator<TStore, TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        if (typeof(TStore) == typeof(TAcc))
+        {
+            Accumulate<TAcc, TVec, TW>(ref Unsafe.AsRef<TAcc>(source), count, ref slots[0]);
+            return;
+        }
+
+        Span<TAcc> buffer = stackalloc TAcc[WidenLanes];
+        for (int done = 0; done < count; done += buffer.Length)
+        {
+            int take = Math.Min(buffer.Length, count - done);
+            TOp.WidenSpan(new ReadOnlySpan<TStore>(source + done, take), buffer);
+            Accumulate<TAcc, TVec, TW>(ref buffer[0], take, ref slots[0]);
+        }
+    }
 
     /// <summary>Adds <paramref name="count"/> lanes starting at a multiple of 64 into <paramref name="slots"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Accumulate<T, TVec, TW>(ref T source, int count, ref T slots)
+    private static void Accumulate<T, TVec, TW>(ref T source, int count, ref T slots)
         where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
         where TVec : unmanaged
         where TW : IWidth<T, TVec>
@@ -33,11 +60,11 @@ internal static class PlaneKernel
         {
             for (int i = 0; i < full; i += Slots)
             {
-                AddRun<T, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots);
+                AddLanes<T, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots);
             }
         }
 
-        AddRun<T, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
+        AddLanes<T, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
     }
 
     /// <summary>
@@ -129,7 +156,7 @@ internal static class PlaneKernel
 
     /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRun<T, TVec, TW>(ref T source, int count, ref T slots)
+    private static void AddLanes<T, TVec, TW>(ref T source, int count, ref T slots)
         where T : unmanaged, IAdditionOperators<T, T, T>
         where TVec : unmanaged
         where TW : IWidth<T, TVec>

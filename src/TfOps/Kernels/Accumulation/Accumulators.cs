@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Accumulation;
 
 /// <summary>Sums a type in itself (float, double, and the integers, which wrap around).</summary>
 internal readonly struct SelfAccumulator<T> : IAccumulator<T, T>

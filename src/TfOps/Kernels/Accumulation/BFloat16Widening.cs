@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Accumulation;
 
 /// <summary>
 /// bfloat16 to float32 for a whole run: the stored 16 bits become the upper half of a float, so

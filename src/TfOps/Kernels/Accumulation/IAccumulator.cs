@@ -1,4 +1,4 @@
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Accumulation;
 
 /// <summary>
 /// How one dtype is summed: stored values are widened into an accumulator type, added, and narrowed
