@@ -19,18 +19,20 @@ internal static unsafe class BiasGradKernel
     /// <summary>Below this input size one thread is faster than waking another.</summary>
     internal const long ParallelMinBytes = 256 * 1024;
 
-    /// <summary>Scratch up to this many lanes lives on the stack: no allocation for small inputs.</summary>
+    /// <summary>Scratch up to this many lanes (per plane) lives on the stack: no allocation for small inputs.</summary>
     private const int StackScratchLanes = 512;
 
     /// <summary>
     /// Sums <c>[outer, channels, inner]</c> elements of <paramref name="components"/> lanes each (2 for
     /// complex, split into their float or double parts) into <c>channels * components</c> output lanes,
-    /// on at most <paramref name="maxThreads"/> threads.
+    /// on at most <paramref name="maxThreads"/> threads. Stored lanes are <typeparamref name="TStore"/>,
+    /// the loops read <typeparamref name="TIn"/> and sum in <typeparamref name="TAcc"/> (see <see cref="Lanes{TIn, TAcc, TVec, TW}"/>).
     /// </summary>
-    public static void Run<TStore, TAcc, TOp>(ReadOnlySpan<TStore> input, int outer, int channels, int inner, int components, Span<TStore> output, int maxThreads)
+    public static void Run<TStore, TIn, TAcc, TOp>(ReadOnlySpan<TStore> input, int outer, int channels, int inner, int components, Span<TStore> output, int maxThreads)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
     {
         switch (ReductionStrategies.Choose(outer, channels, inner, components))
         {
@@ -41,19 +43,20 @@ internal static unsafe class BiasGradKernel
                 SingleRowStrategy.Run(input, output);
                 break;
             case ReductionStrategy.Planes:
-                Execute<PlanePlan, TStore, TAcc, TOp>(input, PlanePlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
+                Execute<PlanePlan, TStore, TIn, TAcc, TOp>(input, PlanePlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
                 break;
             default:
-                Execute<ColumnPlan, TStore, TAcc, TOp>(input, ColumnPlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
+                Execute<ColumnPlan, TStore, TIn, TAcc, TOp>(input, ColumnPlan.Create(outer, channels, inner, components, sizeof(TAcc)), output, maxThreads);
                 break;
         }
     }
 
-    private static void Execute<TPlan, TStore, TAcc, TOp>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int maxThreads)
+    private static void Execute<TPlan, TStore, TIn, TAcc, TOp>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int maxThreads)
         where TPlan : struct, IReductionPlan
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
     {
         int threads = (long)input.Length * sizeof(TStore) < ParallelMinBytes
             ? 1
@@ -61,35 +64,37 @@ internal static unsafe class BiasGradKernel
 
         if (Vector512.IsHardwareAccelerated && Vector512<TAcc>.IsSupported)
         {
-            Execute<TPlan, TStore, TAcc, TOp, Vector512<TAcc>, Width512<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TIn, TAcc, TOp, Vector512<TAcc>, Width512<TAcc>>(input, plan, output, threads);
         }
         else if (Vector256.IsHardwareAccelerated && Vector256<TAcc>.IsSupported)
         {
-            Execute<TPlan, TStore, TAcc, TOp, Vector256<TAcc>, Width256<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TIn, TAcc, TOp, Vector256<TAcc>, Width256<TAcc>>(input, plan, output, threads);
         }
         else if (Vector128.IsHardwareAccelerated && Vector128<TAcc>.IsSupported)
         {
-            Execute<TPlan, TStore, TAcc, TOp, Vector128<TAcc>, Width128<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TIn, TAcc, TOp, Vector128<TAcc>, Width128<TAcc>>(input, plan, output, threads);
         }
         else
         {
-            Execute<TPlan, TStore, TAcc, TOp, TAcc, WidthScalar<TAcc>>(input, plan, output, threads);
+            Execute<TPlan, TStore, TIn, TAcc, TOp, TAcc, WidthScalar<TAcc>>(input, plan, output, threads);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Execute<TPlan, TStore, TAcc, TOp, TVec, TW>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int threads)
+    private static void Execute<TPlan, TStore, TIn, TAcc, TOp, TVec, TW>(ReadOnlySpan<TStore> input, in TPlan plan, Span<TStore> output, int threads)
         where TPlan : struct, IReductionPlan
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        int lanes = plan.ScratchLanes;
+        int planes = Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? 2 : 1;
+        int lanes = plan.ScratchLanes * planes;
         TAcc[]? rented = null;
-        Span<TAcc> scratch = lanes <= StackScratchLanes
-            ? stackalloc TAcc[StackScratchLanes]
+        Span<TAcc> scratch = plan.ScratchLanes <= StackScratchLanes
+            ? stackalloc TAcc[2 * StackScratchLanes]
             : (rented = ArrayPool<TAcc>.Shared.Rent(lanes));
         try
         {
@@ -101,7 +106,7 @@ internal static unsafe class BiasGradKernel
                 {
                     try
                     {
-                        var job = ReductionJob<TPlan, TStore, TAcc, TOp, TVec, TW>.Instance;
+                        var job = ReductionJob<TPlan, TStore, TIn, TAcc, TOp, TVec, TW>.Instance;
                         job.Bind(plan, x, partials);
                         ForkJoin.Run(job, items, threads);
                     }
@@ -114,12 +119,12 @@ internal static unsafe class BiasGradKernel
                 {
                     for (int item = 0; item < items; item++)
                     {
-                        plan.RunItem<TStore, TAcc, TOp, TVec, TW>(x, partials, item);
+                        plan.RunItem<TStore, TIn, TAcc, TOp, TVec, TW>(x, partials, item);
                     }
                 }
             }
 
-            plan.Finish<TStore, TAcc, TOp>(scratch[..lanes], output);
+            plan.Finish<TStore, TIn, TAcc, TOp, TVec, TW>(scratch[..lanes], output);
         }
         finally
         {

@@ -2,78 +2,81 @@ using System.Numerics;
 
 namespace TfOps.Kernels.Accumulation;
 
-/// <summary>Sums a type in itself (float, double, and the integers, which wrap around).</summary>
-internal readonly struct SelfAccumulator<T> : IAccumulator<T, T>
-    where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
+/// <summary>Integers summed in themselves: wrap-around, exact modulo 2^bits, as TensorFlow does.</summary>
+internal readonly struct IntegerAccumulator<T> : IAccumulator<T, T, T>
+    where T : unmanaged, IBinaryInteger<T>
 {
-    public static T Zero => T.AdditiveIdentity;
-
-    public static T Widen(T value) => value;
-
-    public static T Add(T left, T right) => unchecked(left + right);
-
-    public static T Narrow(T sum) => sum;
+    public static bool Widens => false;
 
     public static void WidenSpan(ReadOnlySpan<T> source, Span<T> destination) => source.CopyTo(destination);
+
+    public static T Narrow(T hi, T lo) => hi;
 }
 
-/// <summary>float16 summed in float32 and rounded once (TensorFlow's CPU kernel does the same).</summary>
-internal readonly struct HalfAccumulator : IAccumulator<Half, float>
+/// <summary>float32 lanes (float32, complex64) summed in float64 and rounded once to float32.</summary>
+internal readonly struct SingleAccumulator : IAccumulator<float, float, double>
 {
-    public static float Zero => 0f;
+    public static bool Widens => false;
 
-    public static float Widen(Half value) => (float)value;
+    public static void WidenSpan(ReadOnlySpan<float> source, Span<float> destination) => source.CopyTo(destination);
 
-    public static float Add(float left, float right) => left + right;
+    public static float Narrow(double hi, double lo) => (float)hi;
+}
 
-    public static Half Narrow(float sum) => (Half)sum;
+/// <summary>
+/// float64 lanes (float64, complex128) summed with compensation and rounded once: <c>hi + lo</c>. A
+/// sum that left the finite range (an Inf or NaN term, or a running sum beyond the float64 range) is
+/// <c>hi</c> itself, which propagated exactly as IEEE addition does (the error terms are NaN then);
+/// <see cref="KernelDispatch"/> sums such lanes again with <see cref="ScaledDoubleAccumulator"/>.
+/// </summary>
+internal readonly struct DoubleAccumulator : IAccumulator<double, double, double>
+{
+    public static bool Widens => false;
+
+    public static void WidenSpan(ReadOnlySpan<double> source, Span<double> destination) => source.CopyTo(destination);
+
+    public static double Narrow(double hi, double lo) => double.IsFinite(hi) ? hi + lo : hi;
+}
+
+/// <summary>
+/// The second pass for float64 lanes whose running sums left the float64 range: every term is scaled
+/// by 2^-64 (exact, except that terms below 2^-958 lose bits, which cannot matter next to a sum of
+/// magnitudes beyond 2^1024), summed as <see cref="DoubleAccumulator"/> does, and the rounded result is
+/// scaled back (exact, or the infinity that rounding the true sum gives). Running sums of at most
+/// 2^31 scaled terms stay below 2^991, so they cannot overflow.
+/// </summary>
+internal readonly struct ScaledDoubleAccumulator : IAccumulator<double, double, double>
+{
+    private const double Down = 1.0 / 18446744073709551616.0; // 2^-64
+    private const double Up = 18446744073709551616.0;         // 2^64
+
+    public static bool Widens => true;
+
+    public static void WidenSpan(ReadOnlySpan<double> source, Span<double> destination) =>
+        System.Numerics.Tensors.TensorPrimitives.Multiply(source, Down, destination);
+
+    public static double Narrow(double hi, double lo) => (double.IsFinite(hi) ? hi + lo : hi) * Up;
+}
+
+/// <summary>float16 widened to float32 (exact), summed in float64, rounded once to float16.</summary>
+internal readonly struct HalfAccumulator : IAccumulator<Half, float, double>
+{
+    public static bool Widens => true;
 
     public static void WidenSpan(ReadOnlySpan<Half> source, Span<float> destination) =>
         System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(source, destination);
+
+    // .NET converts double to Half with one rounding to nearest, ties to even (no detour through float).
+    public static Half Narrow(double hi, double lo) => (Half)hi;
 }
 
-/// <summary>bfloat16 summed in float32 and rounded once (TensorFlow's GPU/XLA behaviour, not its CPU kernel's).</summary>
-internal readonly struct BFloat16Accumulator : IAccumulator<BFloat16, float>
+/// <summary>bfloat16 widened to float32 (exact), summed in float64, rounded once to bfloat16.</summary>
+internal readonly struct BFloat16Accumulator : IAccumulator<BFloat16, float, double>
 {
-    public static float Zero => 0f;
-
-    public static float Widen(BFloat16 value) => value.ToSingle();
-
-    public static float Add(float left, float right) => left + right;
-
-    public static BFloat16 Narrow(float sum) => BFloat16.FromSingle(sum);
+    public static bool Widens => true;
 
     public static void WidenSpan(ReadOnlySpan<BFloat16> source, Span<float> destination) =>
         BFloat16Widening.Widen(source, destination);
-}
 
-/// <summary>complex64 summed per component in float32.</summary>
-internal readonly struct Complex64Accumulator : IAccumulator<Complex64, Complex64>
-{
-    public static Complex64 Zero => default;
-
-    public static Complex64 Widen(Complex64 value) => value;
-
-    public static Complex64 Add(Complex64 left, Complex64 right) =>
-        new(left.Real + right.Real, left.Imaginary + right.Imaginary);
-
-    public static Complex64 Narrow(Complex64 sum) => sum;
-
-    public static void WidenSpan(ReadOnlySpan<Complex64> source, Span<Complex64> destination) => source.CopyTo(destination);
-}
-
-/// <summary>complex128 summed per component in float64.</summary>
-internal readonly struct Complex128Accumulator : IAccumulator<Complex, Complex>
-{
-    public static Complex Zero => Complex.Zero;
-
-    public static Complex Widen(Complex value) => value;
-
-    // Component-wise on purpose: Complex's operator+ is the same, but spelling it out keeps the order visible.
-    public static Complex Add(Complex left, Complex right) =>
-        new(left.Real + right.Real, left.Imaginary + right.Imaginary);
-
-    public static Complex Narrow(Complex sum) => sum;
-
-    public static void WidenSpan(ReadOnlySpan<Complex> source, Span<Complex> destination) => source.CopyTo(destination);
+    public static BFloat16 Narrow(double hi, double lo) => BFloat16Rounding.FromDouble(hi);
 }

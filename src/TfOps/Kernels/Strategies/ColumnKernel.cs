@@ -29,60 +29,63 @@ internal static unsafe class ColumnKernel
 
     /// <summary>
     /// Adds <paramref name="rows"/> full rows (and <paramref name="partialColumns"/> lanes of one more
-    /// row) of <paramref name="columns"/> lanes, <paramref name="stride"/> lanes apart, into
-    /// <paramref name="accumulator"/>. float16 and bfloat16 rows are widened a chunk at a time into a
-    /// pooled buffer; chunks are whole groups, so widening never moves a group boundary.
+    /// row) of <paramref name="columns"/> lanes, <paramref name="stride"/> lanes apart, into the
+    /// accumulator row at <paramref name="accumulator"/> (its error plane <paramref name="loOffset"/>
+    /// lanes further). float16 and bfloat16 rows are widened a chunk at a time into a pooled buffer;
+    /// chunks are whole groups, so widening never moves a group boundary.
     /// </summary>
-    public static void AccumulateBlock<TStore, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, Span<TAcc> accumulator)
+    public static void AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, ref TAcc accumulator, nint loOffset)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
         int chunkRows = Math.Max(GroupRows, GroupsIn(ChunkBytes / Math.Max(1, columns * sizeof(TAcc))) * GroupRows);
-        TAcc[]? buffer = typeof(TStore) == typeof(TAcc) ? null : ArrayPool<TAcc>.Shared.Rent(chunkRows * columns);
+        TIn[]? buffer = TOp.Widens ? ArrayPool<TIn>.Shared.Rent(chunkRows * columns) : null;
         try
         {
-            ref TAcc acc = ref accumulator[0];
             for (int done = 0; done < rows; done += chunkRows)
             {
                 int take = Math.Min(chunkRows, rows - done);
-                ref TAcc chunk = ref Rows<TStore, TAcc, TOp>(first + ((long)done * stride), stride, take, columns, buffer, out int chunkStride);
+                ref TIn chunk = ref Rows<TStore, TIn, TAcc, TOp>(first + ((long)done * stride), stride, take, columns, buffer, out int chunkStride);
 
                 // Only the block's last chunk can end in leftover rows: every other chunk is whole groups.
                 int grouped = GroupsIn(take) * GroupRows;
-                SweepGroups<TAcc, TVec, TW>(ref chunk, chunkStride, grouped, columns, ref acc);
+                SweepGroups<TIn, TAcc, TVec, TW>(ref chunk, chunkStride, grouped, columns, ref accumulator, loOffset);
                 for (int row = grouped; row < take; row++)
                 {
-                    AddRow<TAcc, TVec, TW>(ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns, ref acc);
+                    AddRow<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns, ref accumulator, loOffset);
                 }
             }
 
             if (partialColumns > 0)
             {
-                AddRow<TAcc, TVec, TW>(ref Rows<TStore, TAcc, TOp>(first + ((long)rows * stride), stride, 1, partialColumns, buffer, out _), partialColumns, ref acc);
+                ref TIn row = ref Rows<TStore, TIn, TAcc, TOp>(first + ((long)rows * stride), stride, 1, partialColumns, buffer, out _);
+                AddRow<TIn, TAcc, TVec, TW>(ref row, partialColumns, ref accumulator, loOffset);
             }
         }
         finally
         {
             if (buffer is not null)
             {
-                ArrayPool<TAcc>.Shared.Return(buffer);
+                ArrayPool<TIn>.Shared.Return(buffer);
             }
         }
     }
 
-    /// <summary>The rows as accumulator lanes: in place when the types agree, else widened into <paramref name="buffer"/>.</summary>
-    private static ref TAcc Rows<TStore, TAcc, TOp>(TStore* source, int stride, int rows, int columns, TAcc[]? buffer, out int rowStride)
+    /// <summary>The rows as kernel input lanes: in place when the types agree, else widened into <paramref name="buffer"/>.</summary>
+    private static ref TIn Rows<TStore, TIn, TAcc, TOp>(TStore* source, int stride, int rows, int columns, TIn[]? buffer, out int rowStride)
         where TStore : unmanaged
+        where TIn : unmanaged
         where TAcc : unmanaged
-        where TOp : IAccumulator<TStore, TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
     {
         if (buffer is null)
         {
             rowStride = stride;
-            return ref Unsafe.AsRef<TAcc>(source);
+            return ref Unsafe.AsRef<TIn>(source);
         }
 
         for (int r = 0; r < rows; r++)
@@ -96,10 +99,11 @@ internal static unsafe class ColumnKernel
 
     /// <summary>Groups of four rows (<paramref name="rows"/> is a multiple of four) in strips of registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SweepGroups<T, TVec, TW>(ref T source, nint stride, int rows, int columns, ref T accumulator)
-        where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
+    private static void SweepGroups<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int columns, ref TAcc accumulator, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec>
     {
         // Accumulators stay in registers for a strip of up to four vectors while the chunk streams past;
         // the next strip re-reads the chunk from L1.
@@ -107,118 +111,127 @@ internal static unsafe class ColumnKernel
         int j = 0;
         for (; j + (4 * TW.Count) <= vectorEnd; j += 4 * TW.Count)
         {
-            Strip4<T, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j));
+            Strip4<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j), loOffset);
         }
 
         if (j < vectorEnd)
         {
-            StripUpTo3<T, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, (vectorEnd - j) / TW.Count, ref Unsafe.Add(ref accumulator, j));
+            StripUpTo3<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, (vectorEnd - j) / TW.Count, ref Unsafe.Add(ref accumulator, j), loOffset);
             j = vectorEnd;
         }
 
         for (; j < columns; j++)
         {
-            StripUpTo3<T, T, WidthScalar<T>>(ref Unsafe.Add(ref source, j), stride, rows, 1, ref Unsafe.Add(ref accumulator, j));
+            StripUpTo3<TIn, TAcc, TAcc, WidthScalar<TAcc>>(ref Unsafe.Add(ref source, j), stride, rows, 1, ref Unsafe.Add(ref accumulator, j), loOffset);
         }
     }
 
-    /// <summary>Four registers of columns over <paramref name="rows"/> rows (a multiple of 4).</summary>
+    /// <summary>Four registers of columns over <paramref name="rows"/> rows (a multiple of 4): the common case, with no branches in the loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Strip4<T, TVec, TW>(ref T source, nint stride, int rows, ref T acc)
-        where T : unmanaged
+    private static void Strip4<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
-    {
-        int w = TW.Count;
-        TVec a0 = TW.Load(ref acc), a1 = TW.Load(ref Unsafe.Add(ref acc, w));
-        TVec a2 = TW.Load(ref Unsafe.Add(ref acc, 2 * w)), a3 = TW.Load(ref Unsafe.Add(ref acc, 3 * w));
-        for (int row = 0; row < rows; row += 4)
-        {
-            ref T r0 = ref Unsafe.Add(ref source, row * stride);
-            ref T r1 = ref Unsafe.Add(ref r0, stride);
-            ref T r2 = ref Unsafe.Add(ref r1, stride);
-            ref T r3 = ref Unsafe.Add(ref r2, stride);
-            a0 = TW.Add(a0, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 0));
-            a1 = TW.Add(a1, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, w));
-            a2 = TW.Add(a2, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 2 * w));
-            a3 = TW.Add(a3, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 3 * w));
-        }
-
-        TW.Store(a0, ref acc);
-        TW.Store(a1, ref Unsafe.Add(ref acc, w));
-        TW.Store(a2, ref Unsafe.Add(ref acc, 2 * w));
-        TW.Store(a3, ref Unsafe.Add(ref acc, 3 * w));
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, 4, ref acc, loOffset);
 
     /// <summary>One to three registers of columns over <paramref name="rows"/> rows (a multiple of 4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void StripUpTo3<T, TVec, TW>(ref T source, nint stride, int rows, int registers, ref T acc)
-        where T : unmanaged
+    private static void StripUpTo3<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec> =>
+        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, registers, ref acc, loOffset);
+
+    /// <summary>One to four registers of columns (each its own chain) over <paramref name="rows"/> rows (a multiple of 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Strip<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
     {
         int w = TW.Count;
-        TVec a0 = TW.Load(ref acc);
-        TVec a1 = registers > 1 ? TW.Load(ref Unsafe.Add(ref acc, w)) : TW.Zero;
-        TVec a2 = registers > 2 ? TW.Load(ref Unsafe.Add(ref acc, 2 * w)) : TW.Zero;
-        for (int row = 0; row < rows; row += 4)
+        var zero = Lanes<TIn, TAcc, TVec, TW>.Zero;
+        var a0 = Lanes<TIn, TAcc, TVec, TW>.Load(ref acc, loOffset);
+        var a1 = registers > 1 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref acc, w), loOffset) : zero;
+        var a2 = registers > 2 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref acc, 2 * w), loOffset) : zero;
+        var a3 = registers > 3 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref acc, 3 * w), loOffset) : zero;
+        for (int row = 0; row < rows; row += GroupRows)
         {
-            ref T r0 = ref Unsafe.Add(ref source, row * stride);
-            ref T r1 = ref Unsafe.Add(ref r0, stride);
-            ref T r2 = ref Unsafe.Add(ref r1, stride);
-            ref T r3 = ref Unsafe.Add(ref r2, stride);
-            a0 = TW.Add(a0, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 0));
+            ref TIn r0 = ref Unsafe.Add(ref source, row * stride);
+            a0 = Lanes<TIn, TAcc, TVec, TW>.Add(a0, Group<TIn, TAcc, TVec, TW>(ref r0, stride, 0));
             if (registers > 1)
             {
-                a1 = TW.Add(a1, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, w));
+                a1 = Lanes<TIn, TAcc, TVec, TW>.Add(a1, Group<TIn, TAcc, TVec, TW>(ref r0, stride, w));
             }
 
             if (registers > 2)
             {
-                a2 = TW.Add(a2, Quad<T, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 2 * w));
+                a2 = Lanes<TIn, TAcc, TVec, TW>.Add(a2, Group<TIn, TAcc, TVec, TW>(ref r0, stride, 2 * w));
+            }
+
+            if (registers > 3)
+            {
+                a3 = Lanes<TIn, TAcc, TVec, TW>.Add(a3, Group<TIn, TAcc, TVec, TW>(ref r0, stride, 3 * w));
             }
         }
 
-        TW.Store(a0, ref acc);
+        Lanes<TIn, TAcc, TVec, TW>.Store(a0, ref acc, loOffset);
         if (registers > 1)
         {
-            TW.Store(a1, ref Unsafe.Add(ref acc, w));
+            Lanes<TIn, TAcc, TVec, TW>.Store(a1, ref Unsafe.Add(ref acc, w), loOffset);
         }
 
         if (registers > 2)
         {
-            TW.Store(a2, ref Unsafe.Add(ref acc, 2 * w));
+            Lanes<TIn, TAcc, TVec, TW>.Store(a2, ref Unsafe.Add(ref acc, 2 * w), loOffset);
+        }
+
+        if (registers > 3)
+        {
+            Lanes<TIn, TAcc, TVec, TW>.Store(a3, ref Unsafe.Add(ref acc, 3 * w), loOffset);
         }
     }
 
     /// <summary>(r0 + r1) + (r2 + r3) at column <paramref name="j"/>: the fixed pairing of a group.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Quad<T, TVec, TW>(ref T r0, ref T r1, ref T r2, ref T r3, int j)
-        where T : unmanaged
+    private static Sum<TVec> Group<TIn, TAcc, TVec, TW>(ref TIn r0, nint stride, int j)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec> =>
-        TW.Add(
-            TW.Add(TW.Load(ref Unsafe.Add(ref r0, j)), TW.Load(ref Unsafe.Add(ref r1, j))),
-            TW.Add(TW.Load(ref Unsafe.Add(ref r2, j)), TW.Load(ref Unsafe.Add(ref r3, j))));
+        where TW : IWidth<TAcc, TVec>
+    {
+        ref TIn c0 = ref Unsafe.Add(ref r0, j);
+        ref TIn c1 = ref Unsafe.Add(ref c0, stride);
+        ref TIn c2 = ref Unsafe.Add(ref c1, stride);
+        ref TIn c3 = ref Unsafe.Add(ref c2, stride);
+        return Lanes<TIn, TAcc, TVec, TW>.Add(
+            Lanes<TIn, TAcc, TVec, TW>.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref c0), Lanes<TIn, TAcc, TVec, TW>.Read(ref c1)),
+            Lanes<TIn, TAcc, TVec, TW>.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref c2), Lanes<TIn, TAcc, TVec, TW>.Read(ref c3)));
+    }
 
+    /// <summary>One row added into the accumulator row, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRow<T, TVec, TW>(ref T row, int columns, ref T acc)
-        where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
+    private static void AddRow<TIn, TAcc, TVec, TW>(ref TIn row, int columns, ref TAcc acc, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec>
     {
         int vectorEnd = columns - (columns % TW.Count);
         int j = 0;
         for (; j < vectorEnd; j += TW.Count)
         {
-            ref T a = ref Unsafe.Add(ref acc, j);
-            TW.Store(TW.Add(TW.Load(ref a), TW.Load(ref Unsafe.Add(ref row, j))), ref a);
+            ref TAcc a = ref Unsafe.Add(ref acc, j);
+            Lanes<TIn, TAcc, TVec, TW>.Store(Lanes<TIn, TAcc, TVec, TW>.Add(Lanes<TIn, TAcc, TVec, TW>.Load(ref a, loOffset), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref row, j))), ref a, loOffset);
         }
 
         for (; j < columns; j++)
         {
-            ref T a = ref Unsafe.Add(ref acc, j);
-            a = unchecked(a + Unsafe.Add(ref row, j));
+            ref TAcc a = ref Unsafe.Add(ref acc, j);
+            Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Store(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Add(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Load(ref a, loOffset), Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref row, j))), ref a, loOffset);
         }
     }
 }

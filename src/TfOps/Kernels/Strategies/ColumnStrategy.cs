@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using TfOps.Kernels.Accumulation;
 using TfOps.Kernels.Simd;
 
@@ -16,13 +16,18 @@ namespace TfOps.Kernels.Strategies;
 /// <item>A width that is not a multiple of <see cref="LogicalLanes"/> and small is widened to super-rows of
 /// lcm(width, lanes) lanes (consecutive rows joined) so every register is full; the tensor's last
 /// super-row may be partial (<see cref="LastRowLanes"/>).</item>
-/// <item>Rows are cut into <see cref="RowBlocks"/> blocks of <see cref="RowsPerBlock"/> rows; wide rows
-/// into <see cref="Tiles"/> column tiles. A (block, tile) is one work item.</item>
+/// <item>Rows are cut into <see cref="RowBlocks"/> blocks of <see cref="RowsPerBlock"/> rows (at most
+/// <see cref="MaxBlockRows"/>, which caps every chain); wide rows into <see cref="Tiles"/> column tiles.
+/// A (block, tile) is one work item.</item>
 /// <item>Inside a block each column is one chain, summed by <see cref="ColumnKernel"/> (groups of four
 /// rows counted from the block start, then the leftover rows, then the partial super-row).</item>
-/// <item>Block results are added in block order, super-row columns folded in order, then each channel's
+/// <item>Block results are combined pairwise (block b takes b + 1, then b + 2, b + 4, ...: a fixed
+/// tree of depth ceil(log2 blocks)), then super-row columns are folded in order, then each channel's
 /// inner positions in order.</item>
 /// </list>
+/// <para>Longest chain a term passes through (see docs/kernel.md, "Accuracy"): 2 (its group) +
+/// MaxBlockRows / 4 (the block's chain) + 4 (leftover rows, partial row) + ceil(log2 blocks) +
+/// (SuperFactor - 1) + (Inner - 1).</para>
 /// </remarks>
 internal readonly unsafe record struct ColumnPlan : IReductionPlan
 {
@@ -37,6 +42,12 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
 
     /// <summary>Super-rows are used only up to this many lanes (the accumulator row must stay small).</summary>
     private const int SuperRowMaxLanes = 1024;
+
+    /// <summary>
+    /// Rows per block at most (a whole number of groups): each column's chain inside a block is then at
+    /// most 1024 groups long, whatever the tensor's size, and blocks meet in a tree.
+    /// </summary>
+    public const int MaxBlockRows = 4096;
 
     public int Channels { get; init; }
 
@@ -71,7 +82,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
 
     public int Items => RowBlocks * Tiles;
 
-    /// <summary>One accumulator row per block.</summary>
+    /// <summary>One accumulator row per block (a second plane of as many lanes holds the error sums when compensated).</summary>
     public int ScratchLanes => RowBlocks * Width;
 
     public static ColumnPlan Create(int outer, int channels, int inner, int components, int laneBytes)
@@ -102,7 +113,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         long byItems = (totalLanes + itemLanes - 1) / itemLanes;
         int wantBlocks = (int)Math.Min(byItems, (TargetItems + tiles - 1) / tiles);
         int blocks = Math.Clamp(wantBlocks, 1, Math.Max(1, ColumnKernel.GroupsIn(fullRows + ColumnKernel.GroupRows - 1)));
-        int rowsPerBlock = fullRows == 0 ? 0 : ColumnKernel.RoundUpToGroups((fullRows + blocks - 1) / blocks);
+        int rowsPerBlock = fullRows == 0 ? 0 : Math.Min(MaxBlockRows, ColumnKernel.RoundUpToGroups((fullRows + blocks - 1) / blocks));
         blocks = rowsPerBlock == 0 ? 1 : (fullRows + rowsPerBlock - 1) / rowsPerBlock;
         return new ColumnPlan
         {
@@ -123,10 +134,11 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
     }
 
     /// <summary>One (row block, column tile): its column sums into the block's accumulator row.</summary>
-    public void RunItem<TStore, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
+    public void RunItem<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
@@ -136,27 +148,39 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         int col0 = tile * TileLanes;
         int columns = Math.Min(TileLanes, Width - col0);
         int partial = block == RowBlocks - 1 ? Math.Clamp(LastRowLanes - col0, 0, columns) : 0;
-        var accumulator = new Span<TAcc>(partials + ((long)block * Width) + col0, columns);
-        accumulator.Clear();
-        ColumnKernel.AccumulateBlock<TStore, TAcc, TOp, TVec, TW>(input + ((long)rowStart * Width) + col0, Width, rows, columns, partial, accumulator);
-    }
-
-    /// <summary>Blocks in order, then super-row columns in order, then each channel's inner positions in order.</summary>
-    public void Finish<TStore, TAcc, TOp>(Span<TAcc> partials, Span<TStore> output)
-        where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
-    {
-        Span<TAcc> sums = partials[..Width];
-        for (int block = 1; block < RowBlocks; block++)
+        TAcc* accumulator = partials + ((long)block * Width) + col0;
+        nint loOffset = ScratchLanes;
+        new Span<TAcc>(accumulator, columns).Clear();
+        if (Lanes<TIn, TAcc, TVec, TW>.IsCompensated)
         {
-            TensorPrimitives.Add(sums, partials.Slice(block * Width, Width), sums);
+            new Span<TAcc>(accumulator + loOffset, columns).Clear();
         }
 
-        Span<TAcc> columns = sums[..BaseWidth];
+        ColumnKernel.AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(input + ((long)rowStart * Width) + col0, Width, rows, columns, partial, ref *accumulator, loOffset);
+    }
+
+    /// <summary>Blocks pairwise, then super-row columns in order, then each channel's inner positions in order.</summary>
+    public void Finish<TStore, TIn, TAcc, TOp, TVec, TW>(Span<TAcc> partials, Span<TStore> output)
+        where TStore : unmanaged
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        nint lo = ScratchLanes;
+        ref TAcc first = ref partials[0];
+        for (int step = 1; step < RowBlocks; step *= 2)
+        {
+            for (int block = 0; block + step < RowBlocks; block += 2 * step)
+            {
+                Lanes<TIn, TAcc, TVec, TW>.AddInto(ref Unsafe.Add(ref first, block * Width), ref Unsafe.Add(ref first, (block + step) * Width), Width, lo);
+            }
+        }
+
         for (int k = 1; k < SuperFactor; k++)
         {
-            TensorPrimitives.Add(columns, sums.Slice(k * BaseWidth, BaseWidth), columns);
+            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref first, ref Unsafe.Add(ref first, k * BaseWidth), BaseWidth, lo);
         }
 
         int p = Components;
@@ -164,14 +188,13 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         {
             for (int q = 0; q < p; q++)
             {
-                int at = (c * Inner * p) + q;
-                TAcc sum = columns[at];
+                ref TAcc at = ref Unsafe.Add(ref first, (c * Inner * p) + q);
                 for (int i = 1; i < Inner; i++)
                 {
-                    sum = unchecked(sum + columns[at + (i * p)]);
+                    Lanes<TIn, TAcc, TVec, TW>.Lane.AddInto(ref at, ref Unsafe.Add(ref at, i * p), lo);
                 }
 
-                output[(c * p) + q] = TOp.Narrow(sum);
+                output[(c * p) + q] = TOp.Narrow(at, Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref at, lo) : default);
             }
         }
     }

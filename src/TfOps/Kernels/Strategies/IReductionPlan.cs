@@ -18,20 +18,27 @@ internal unsafe interface IReductionPlan
     /// <summary>Independent work items; each writes only its own part of the scratch.</summary>
     int Items { get; }
 
-    /// <summary>Accumulator lanes of scratch the items write and the finish reads.</summary>
+    /// <summary>
+    /// Accumulator lanes of scratch the items write and the finish reads; compensated sums use a second
+    /// plane of as many lanes right after it for their error sums.
+    /// </summary>
     int ScratchLanes { get; }
 
     /// <summary>Runs one work item over <paramref name="input"/> (in lanes: complex split in two) into <paramref name="partials"/>.</summary>
-    void RunItem<TStore, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
+    void RunItem<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>;
 
     /// <summary>Combines the items' partial sums in the plan's fixed order and narrows them into <paramref name="output"/>.</summary>
-    void Finish<TStore, TAcc, TOp>(Span<TAcc> partials, Span<TStore> output)
+    void Finish<TStore, TIn, TAcc, TOp, TVec, TW>(Span<TAcc> partials, Span<TStore> output)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>;
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>;
 }

@@ -17,54 +17,31 @@ internal static unsafe class PlaneKernel
     /// <summary>Lanes widened at a time for float16/bfloat16: a multiple of <see cref="Slots"/>, so every lane keeps its slot.</summary>
     private const int WidenLanes = 512;
 
-    /// <summary>Adds <paramref name="count"/> lanes of a plane run (its first lane goes to slot 0) into <paramref name="slots"/>.</summary>
-    public static void AddRun<TStore, TAcc, TOp, TVec, TW>(TStore* source, int count, Span<TAcc> slots)
+    /// <summary>
+    /// Adds <paramref name="count"/> lanes of a plane run (its first lane goes to slot 0) into the slots
+    /// at <paramref name="slots"/> (their error plane <paramref name="loOffset"/> lanes further).
+    /// </summary>
+    public static void AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* source, int count, ref TAcc slots, nint loOffset)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        if (typeof(TStore) == typeof(TAcc))
+        if (!TOp.Widens)
         {
-            Accumulate<TAcc, TVec, TW>(ref Unsafe.AsRef<TAcc>(source), count, ref slots[0]);
+            Accumulate<TIn, TAcc, TVec, TW>(ref Unsafe.AsRef<TIn>(source), count, ref slots, loOffset);
             return;
         }
 
-        Span<TAcc> buffer = stackalloc TAcc[WidenLanes];
+        Span<TIn> buffer = stackalloc TIn[WidenLanes];
         for (int done = 0; done < count; done += buffer.Length)
         {
             int take = Math.Min(buffer.Length, count - done);
             TOp.WidenSpan(new ReadOnlySpan<TStore>(source + done, take), buffer);
-            Accumulate<TAcc, TVec, TW>(ref buffer[0], take, ref slots[0]);
+            Accumulate<TIn, TAcc, TVec, TW>(ref buffer[0], take, ref slots, loOffset);
         }
-    }
-
-    /// <summary>Adds <paramref name="count"/> lanes starting at a multiple of 64 into <paramref name="slots"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate<T, TVec, TW>(ref T source, int count, ref T slots)
-        where T : unmanaged, IAdditionOperators<T, T, T>, IAdditiveIdentity<T, T>
-        where TVec : unmanaged
-        where TW : IWidth<T, TVec>
-    {
-        int full = count - (count % Slots);
-        if (TW.Count == Slots / 4)
-        {
-            Registers4<T, TVec, TW>(ref source, full, ref slots);
-        }
-        else if (TW.Count == Slots / 8)
-        {
-            Registers8<T, TVec, TW>(ref source, full, ref slots);
-        }
-        else
-        {
-            for (int i = 0; i < full; i += Slots)
-            {
-                AddLanes<T, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots);
-            }
-        }
-
-        AddLanes<T, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
     }
 
     /// <summary>
@@ -72,106 +49,168 @@ internal static unsafe class PlaneKernel
     /// s + (s + half) for half = 32, 16, ... Lane-wise adds, so registers where a half spans whole
     /// registers and scalars below give the same bits as an all-scalar fold.
     /// </summary>
-    public static void Fold<T, TVec, TW>(Span<T> slots, int components)
-        where T : unmanaged, IAdditionOperators<T, T, T>
+    public static void Fold<TIn, TAcc, TVec, TW>(ref TAcc slots, int components, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec>
     {
-        ref T s0 = ref slots[0];
-        int half = Slots / 2;
-        for (; half >= components && half >= TW.Count; half /= 2)
+        for (int half = Slots / 2; half >= components; half /= 2)
         {
-            for (int s = 0; s < half; s += TW.Count)
-            {
-                TW.Store(TW.Add(TW.Load(ref Unsafe.Add(ref s0, s)), TW.Load(ref Unsafe.Add(ref s0, s + half))), ref Unsafe.Add(ref s0, s));
-            }
-        }
-
-        for (; half >= components; half /= 2)
-        {
-            for (int s = 0; s < half; s++)
-            {
-                Unsafe.Add(ref s0, s) = unchecked(Unsafe.Add(ref s0, s) + Unsafe.Add(ref s0, s + half));
-            }
+            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref slots, ref Unsafe.Add(ref slots, half), half, loOffset);
         }
     }
 
+    /// <summary>Adds <paramref name="count"/> lanes starting at a multiple of 64 into the slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Registers4<T, TVec, TW>(ref T source, int full, ref T slots)
-        where T : unmanaged
+    private static void Accumulate<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec>
     {
-        int w = TW.Count;
-        TVec a0 = TW.Load(ref slots), a1 = TW.Load(ref Unsafe.Add(ref slots, w));
-        TVec a2 = TW.Load(ref Unsafe.Add(ref slots, 2 * w)), a3 = TW.Load(ref Unsafe.Add(ref slots, 3 * w));
-        for (int i = 0; i < full; i += Slots)
+        // The 64 slots stay in registers while the run streams past (1 to 8 registers, by lane size and width).
+        int full = count - (count % Slots);
+        switch (Slots / TW.Count)
         {
-            ref T p = ref Unsafe.Add(ref source, i);
-            a0 = TW.Add(a0, TW.Load(ref p));
-            a1 = TW.Add(a1, TW.Load(ref Unsafe.Add(ref p, w)));
-            a2 = TW.Add(a2, TW.Load(ref Unsafe.Add(ref p, 2 * w)));
-            a3 = TW.Add(a3, TW.Load(ref Unsafe.Add(ref p, 3 * w)));
+            case 1:
+                Registers1<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                break;
+            case 2:
+                Registers2<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                break;
+            case 4:
+                Registers4<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                break;
+            case 8:
+                Registers8<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                break;
+            default:
+                for (int i = 0; i < full; i += Slots)
+                {
+                    AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots, loOffset);
+                }
+
+                break;
         }
 
-        TW.Store(a0, ref slots);
-        TW.Store(a1, ref Unsafe.Add(ref slots, w));
-        TW.Store(a2, ref Unsafe.Add(ref slots, 2 * w));
-        TW.Store(a3, ref Unsafe.Add(ref slots, 3 * w));
+        AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots, loOffset);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Registers8<T, TVec, TW>(ref T source, int full, ref T slots)
-        where T : unmanaged
+    private static void Registers1<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Registers2<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 2);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Registers4<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 4);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Registers8<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 8);
+
+    /// <summary>All 64 slots in <paramref name="registers"/> registers (a constant after inlining) over <paramref name="full"/> lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Registers<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset, int registers)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
     {
         int w = TW.Count;
-        TVec a0 = TW.Load(ref slots), a1 = TW.Load(ref Unsafe.Add(ref slots, w));
-        TVec a2 = TW.Load(ref Unsafe.Add(ref slots, 2 * w)), a3 = TW.Load(ref Unsafe.Add(ref slots, 3 * w));
-        TVec a4 = TW.Load(ref Unsafe.Add(ref slots, 4 * w)), a5 = TW.Load(ref Unsafe.Add(ref slots, 5 * w));
-        TVec a6 = TW.Load(ref Unsafe.Add(ref slots, 6 * w)), a7 = TW.Load(ref Unsafe.Add(ref slots, 7 * w));
+        var zero = Lanes<TIn, TAcc, TVec, TW>.Zero;
+        var a0 = Lanes<TIn, TAcc, TVec, TW>.Load(ref slots, loOffset);
+        var a1 = registers > 1 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, w), loOffset) : zero;
+        var a2 = registers > 2 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 2 * w), loOffset) : zero;
+        var a3 = registers > 2 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 3 * w), loOffset) : zero;
+        var a4 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 4 * w), loOffset) : zero;
+        var a5 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 5 * w), loOffset) : zero;
+        var a6 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 6 * w), loOffset) : zero;
+        var a7 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 7 * w), loOffset) : zero;
         for (int i = 0; i < full; i += Slots)
         {
-            ref T p = ref Unsafe.Add(ref source, i);
-            a0 = TW.Add(a0, TW.Load(ref p));
-            a1 = TW.Add(a1, TW.Load(ref Unsafe.Add(ref p, w)));
-            a2 = TW.Add(a2, TW.Load(ref Unsafe.Add(ref p, 2 * w)));
-            a3 = TW.Add(a3, TW.Load(ref Unsafe.Add(ref p, 3 * w)));
-            a4 = TW.Add(a4, TW.Load(ref Unsafe.Add(ref p, 4 * w)));
-            a5 = TW.Add(a5, TW.Load(ref Unsafe.Add(ref p, 5 * w)));
-            a6 = TW.Add(a6, TW.Load(ref Unsafe.Add(ref p, 6 * w)));
-            a7 = TW.Add(a7, TW.Load(ref Unsafe.Add(ref p, 7 * w)));
+            ref TIn p = ref Unsafe.Add(ref source, i);
+            a0 = Lanes<TIn, TAcc, TVec, TW>.Add(a0, Lanes<TIn, TAcc, TVec, TW>.Read(ref p));
+            if (registers > 1)
+            {
+                a1 = Lanes<TIn, TAcc, TVec, TW>.Add(a1, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, w)));
+            }
+
+            if (registers > 2)
+            {
+                a2 = Lanes<TIn, TAcc, TVec, TW>.Add(a2, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 2 * w)));
+                a3 = Lanes<TIn, TAcc, TVec, TW>.Add(a3, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 3 * w)));
+            }
+
+            if (registers > 4)
+            {
+                a4 = Lanes<TIn, TAcc, TVec, TW>.Add(a4, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 4 * w)));
+                a5 = Lanes<TIn, TAcc, TVec, TW>.Add(a5, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 5 * w)));
+                a6 = Lanes<TIn, TAcc, TVec, TW>.Add(a6, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 6 * w)));
+                a7 = Lanes<TIn, TAcc, TVec, TW>.Add(a7, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 7 * w)));
+            }
         }
 
-        TW.Store(a0, ref slots);
-        TW.Store(a1, ref Unsafe.Add(ref slots, w));
-        TW.Store(a2, ref Unsafe.Add(ref slots, 2 * w));
-        TW.Store(a3, ref Unsafe.Add(ref slots, 3 * w));
-        TW.Store(a4, ref Unsafe.Add(ref slots, 4 * w));
-        TW.Store(a5, ref Unsafe.Add(ref slots, 5 * w));
-        TW.Store(a6, ref Unsafe.Add(ref slots, 6 * w));
-        TW.Store(a7, ref Unsafe.Add(ref slots, 7 * w));
+        Lanes<TIn, TAcc, TVec, TW>.Store(a0, ref slots, loOffset);
+        if (registers > 1)
+        {
+            Lanes<TIn, TAcc, TVec, TW>.Store(a1, ref Unsafe.Add(ref slots, w), loOffset);
+        }
+
+        if (registers > 2)
+        {
+            Lanes<TIn, TAcc, TVec, TW>.Store(a2, ref Unsafe.Add(ref slots, 2 * w), loOffset);
+            Lanes<TIn, TAcc, TVec, TW>.Store(a3, ref Unsafe.Add(ref slots, 3 * w), loOffset);
+        }
+
+        if (registers > 4)
+        {
+            Lanes<TIn, TAcc, TVec, TW>.Store(a4, ref Unsafe.Add(ref slots, 4 * w), loOffset);
+            Lanes<TIn, TAcc, TVec, TW>.Store(a5, ref Unsafe.Add(ref slots, 5 * w), loOffset);
+            Lanes<TIn, TAcc, TVec, TW>.Store(a6, ref Unsafe.Add(ref slots, 6 * w), loOffset);
+            Lanes<TIn, TAcc, TVec, TW>.Store(a7, ref Unsafe.Add(ref slots, 7 * w), loOffset);
+        }
     }
 
     /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddLanes<T, TVec, TW>(ref T source, int count, ref T slots)
-        where T : unmanaged, IAdditionOperators<T, T, T>
+    private static void AddLanes<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<T, TVec>
+        where TW : IWidth<TAcc, TVec>
     {
         int j = 0;
         for (; j + TW.Count <= count; j += TW.Count)
         {
-            ref T s = ref Unsafe.Add(ref slots, j);
-            TW.Store(TW.Add(TW.Load(ref s), TW.Load(ref Unsafe.Add(ref source, j))), ref s);
+            ref TAcc s = ref Unsafe.Add(ref slots, j);
+            Lanes<TIn, TAcc, TVec, TW>.Store(Lanes<TIn, TAcc, TVec, TW>.Add(Lanes<TIn, TAcc, TVec, TW>.Load(ref s, loOffset), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
         }
 
         for (; j < count; j++)
         {
-            ref T s = ref Unsafe.Add(ref slots, j);
-            s = unchecked(s + Unsafe.Add(ref source, j));
+            ref TAcc s = ref Unsafe.Add(ref slots, j);
+            Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Store(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Add(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Load(ref s, loOffset), Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
         }
     }
 }

@@ -15,7 +15,10 @@ namespace TfOps.Kernels.Strategies;
 /// of <see cref="PlanesPerItem"/> consecutive batch entries. Inside a piece or segment, lane i of a plane
 /// goes to slot i mod 64 (<see cref="PlaneKernel"/>), slots are added in batch order, and the 64 slots
 /// are folded by halving (s + s+32, then +16, ... down to <see cref="Components"/>). A channel's
-/// <see cref="SegmentsPerChannel"/> results are added in order.</para>
+/// <see cref="SegmentsPerChannel"/> results are combined pairwise (segment k takes k + 1, then k + 2,
+/// k + 4, ...: a fixed tree of depth ceil(log2 segments)).</para>
+/// <para>Longest chain a term passes through (docs/kernel.md, "Accuracy"): ItemBytes / lane bytes / 64
+/// (a slot's chain in one item) + 6 (the fold) + ceil(log2 segments).</para>
 /// <para>Work items walk memory contiguously: one piece, or one segment for a run of up to
 /// <see cref="ChannelsPerItem"/> channels, whose slots stay in L1 while the planes stream past.</para>
 /// </remarks>
@@ -55,7 +58,7 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
 
     public int Items => PiecesPerPlane > 1 ? Channels * SegmentsPerChannel : SegmentsPerChannel * ChannelChunks;
 
-    /// <summary>One partial sum (of <see cref="Components"/> lanes) per channel and segment.</summary>
+    /// <summary>One partial sum (of <see cref="Components"/> lanes) per channel and segment (a second plane holds the error sums when compensated).</summary>
     public int ScratchLanes => Channels * SegmentsPerChannel * Components;
 
     /// <summary>Whether planes of <paramref name="inner"/> elements are long enough for this strategy.</summary>
@@ -68,7 +71,7 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
         var plan = new PlanePlan { Channels = channels, Outer = outer, Components = components, PlaneLanes = planeLanes };
         if (planeLanes >= itemLanes)
         {
-            int pieces = (planeLanes + itemLanes - 1) / itemLanes;
+            int pieces = (int)(((long)planeLanes + itemLanes - 1) / itemLanes);
             return plan with
             {
                 PieceLanes = itemLanes,
@@ -92,10 +95,11 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
     }
 
     /// <summary>One piece of a plane, or one segment of batch entries for a run of channels.</summary>
-    public void RunItem<TStore, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
+    public void RunItem<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* input, TAcc* partials, int item)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
@@ -106,12 +110,12 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
             // Items in memory order: (n, channel, piece).
             int piece = item % PiecesPerPlane, plane = item / PiecesPerPlane;
             int n = plane / Channels, channel = plane % Channels;
-            Span<TAcc> slots = stackalloc TAcc[PlaneKernel.Slots];
+            Span<TAcc> slots = stackalloc TAcc[2 * PlaneKernel.Slots];
             slots.Clear();
             int start = piece * PieceLanes;
-            PlaneKernel.AddRun<TStore, TAcc, TOp, TVec, TW>(input + (n * planeStride) + ((long)channel * PlaneLanes) + start, Math.Min(PieceLanes, PlaneLanes - start), slots);
-            PlaneKernel.Fold<TAcc, TVec, TW>(slots, p);
-            slots[..p].CopyTo(new Span<TAcc>(partials + ((((long)channel * SegmentsPerChannel) + (n * PiecesPerPlane) + piece) * p), p));
+            PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(input + (n * planeStride) + ((long)channel * PlaneLanes) + start, Math.Min(PieceLanes, PlaneLanes - start), ref slots[0], PlaneKernel.Slots);
+            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots[0], p, PlaneKernel.Slots);
+            Store<TIn, TAcc, TVec, TW>(partials, (((long)channel * SegmentsPerChannel) + (n * PiecesPerPlane) + piece) * p, ref slots[0], PlaneKernel.Slots);
             return;
         }
 
@@ -120,8 +124,9 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
         int segment = item / chunks;
         int firstChannel = (item % chunks) * ChannelsPerItem;
         int channels = Math.Min(ChannelsPerItem, Channels - firstChannel);
-        Span<TAcc> all = stackalloc TAcc[SlotBytes / Unsafe.SizeOf<TAcc>()];
-        all = all[..(channels * PlaneKernel.Slots)];
+        int lanes = channels * PlaneKernel.Slots;
+        Span<TAcc> all = stackalloc TAcc[2 * SlotBytes / Unsafe.SizeOf<TAcc>()];
+        all = all[..(2 * lanes)];
         all.Clear();
         int end = Math.Min(Outer, (segment + 1) * PlanesPerItem);
         for (int n = segment * PlanesPerItem; n < end; n++)
@@ -129,36 +134,61 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
             TStore* planes = input + (n * planeStride) + ((long)firstChannel * PlaneLanes);
             for (int c = 0; c < channels; c++)
             {
-                PlaneKernel.AddRun<TStore, TAcc, TOp, TVec, TW>(planes + ((long)c * PlaneLanes), PlaneLanes, all.Slice(c * PlaneKernel.Slots, PlaneKernel.Slots));
+                PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(planes + ((long)c * PlaneLanes), PlaneLanes, ref all[c * PlaneKernel.Slots], lanes);
             }
         }
 
         for (int c = 0; c < channels; c++)
         {
-            var slots = all.Slice(c * PlaneKernel.Slots, PlaneKernel.Slots);
-            PlaneKernel.Fold<TAcc, TVec, TW>(slots, p);
-            slots[..p].CopyTo(new Span<TAcc>(partials + (((((long)firstChannel + c) * SegmentsPerChannel) + segment) * p), p));
+            ref TAcc slots = ref all[c * PlaneKernel.Slots];
+            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots, p, lanes);
+            Store<TIn, TAcc, TVec, TW>(partials, ((((long)firstChannel + c) * SegmentsPerChannel) + segment) * p, ref slots, lanes);
         }
     }
 
-    /// <summary>Each channel's segment results, in order.</summary>
-    public void Finish<TStore, TAcc, TOp>(Span<TAcc> partials, Span<TStore> output)
+    /// <summary>Each channel's segment results pairwise, then narrowed.</summary>
+    public void Finish<TStore, TIn, TAcc, TOp, TVec, TW>(Span<TAcc> partials, Span<TStore> output)
         where TStore : unmanaged
-        where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-        where TOp : IAccumulator<TStore, TAcc>
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TOp : IAccumulator<TStore, TIn, TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
     {
         int p = Components, perChannel = SegmentsPerChannel;
+        nint lo = ScratchLanes;
         for (int c = 0; c < Channels; c++)
         {
+            // A channel's segments are contiguous: segment k's p lanes at (c * perChannel + k) * p.
+            ref TAcc first = ref partials[c * perChannel * p];
+            for (int step = 1; step < perChannel; step *= 2)
+            {
+                for (int k = 0; k + step < perChannel; k += 2 * step)
+                {
+                    Lanes<TIn, TAcc, TVec, TW>.AddInto(ref Unsafe.Add(ref first, k * p), ref Unsafe.Add(ref first, (k + step) * p), p, lo);
+                }
+            }
+
             for (int q = 0; q < p; q++)
             {
-                TAcc sum = TAcc.AdditiveIdentity;
-                for (int k = 0; k < perChannel; k++)
-                {
-                    sum = unchecked(sum + partials[(((c * perChannel) + k) * p) + q]);
-                }
+                output[(c * p) + q] = TOp.Narrow(Unsafe.Add(ref first, q), Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref first, q + lo) : default);
+            }
+        }
+    }
 
-                output[(c * p) + q] = TOp.Narrow(sum);
+    /// <summary>Copies the folded sum (its first <see cref="Components"/> slots, both planes) to its scratch place.</summary>
+    private void Store<TIn, TAcc, TVec, TW>(TAcc* partials, long at, ref TAcc slots, nint slotsLo)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        for (int q = 0; q < Components; q++)
+        {
+            partials[at + q] = Unsafe.Add(ref slots, q);
+            if (Lanes<TIn, TAcc, TVec, TW>.IsCompensated)
+            {
+                partials[at + q + ScratchLanes] = Unsafe.Add(ref slots, q + slotsLo);
             }
         }
     }

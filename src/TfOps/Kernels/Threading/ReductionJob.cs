@@ -9,15 +9,16 @@ namespace TfOps.Kernels.Threading;
 /// The shared-work face of one kernel instantiation. One instance per instantiation, reused by
 /// every call: only the holder of <see cref="ForkJoin"/> touches it, so calls never see each other's plan.
 /// </summary>
-internal sealed unsafe class ReductionJob<TPlan, TStore, TAcc, TOp, TVec, TW> : ParallelWork
+internal sealed unsafe class ReductionJob<TPlan, TStore, TIn, TAcc, TOp, TVec, TW> : ParallelWork
     where TPlan : struct, IReductionPlan
     where TStore : unmanaged
-    where TAcc : unmanaged, IAdditionOperators<TAcc, TAcc, TAcc>, IAdditiveIdentity<TAcc, TAcc>
-    where TOp : IAccumulator<TStore, TAcc>
+    where TIn : unmanaged
+    where TAcc : unmanaged, INumberBase<TAcc>
+    where TOp : IAccumulator<TStore, TIn, TAcc>
     where TVec : unmanaged
     where TW : IWidth<TAcc, TVec>
 {
-    public static readonly ReductionJob<TPlan, TStore, TAcc, TOp, TVec, TW> Instance = new();
+    public static readonly ReductionJob<TPlan, TStore, TIn, TAcc, TOp, TVec, TW> Instance = new();
 
     private TPlan _plan;
     private TStore* _input;
@@ -31,5 +32,5 @@ internal sealed unsafe class ReductionJob<TPlan, TStore, TAcc, TOp, TVec, TW> : 
         _partials = partials;
     }
 
-    protected override void RunItem(int item) => _plan.RunItem<TStore, TAcc, TOp, TVec, TW>(_input, _partials, item);
+    protected override void RunItem(int item) => _plan.RunItem<TStore, TIn, TAcc, TOp, TVec, TW>(_input, _partials, item);
 }
