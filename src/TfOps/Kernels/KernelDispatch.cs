@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TfOps.Kernels.Accumulation;
 
 namespace TfOps.Kernels;
@@ -47,7 +49,9 @@ internal static class KernelDispatch
     {
         Run<double, double, double, DoubleAccumulator, T>(input, outer, channels, inner, components, output, threads);
         Span<double> lanes = MemoryMarshal.Cast<T, double>(output);
-        if (AllFinite(lanes))
+
+        // One row (or none) was copied (or zeroed), not summed: nothing can have overflowed.
+        if ((long)outer * inner <= 1 || AllFinite(lanes))
         {
             return;
         }
@@ -72,11 +76,28 @@ internal static class KernelDispatch
         }
     }
 
+    /// <summary>True when no lane is Inf or NaN (exponent bits all set), checked a register at a time.</summary>
     private static bool AllFinite(ReadOnlySpan<double> lanes)
     {
-        foreach (double lane in lanes)
+        const ulong Exponent = 0x7FF0_0000_0000_0000;
+        ReadOnlySpan<ulong> bits = MemoryMarshal.Cast<double, ulong>(lanes);
+        ref ulong first = ref MemoryMarshal.GetReference(bits);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (!double.IsFinite(lane))
+            var mask = Vector256.Create(Exponent);
+            for (; i + Vector256<ulong>.Count <= bits.Length; i += Vector256<ulong>.Count)
+            {
+                if (Vector256.EqualsAny(Vector256.LoadUnsafe(ref first, (nuint)i) & mask, mask))
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if ((Unsafe.Add(ref first, i) & Exponent) == Exponent)
             {
                 return false;
             }

@@ -64,7 +64,7 @@ internal readonly struct HalfAccumulator : IAccumulator<Half, float, double>
     public static bool Widens => true;
 
     public static void WidenSpan(ReadOnlySpan<Half> source, Span<float> destination) =>
-        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(source, destination);
+        HalfWidening.Widen(source, destination);
 
     // .NET converts double to Half with one rounding to nearest, ties to even (no detour through float).
     public static Half Narrow(double hi, double lo) => (Half)hi;

@@ -37,8 +37,14 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
     /// <summary>Wanted number of work items (a constant: never the core count, which must not change the order).</summary>
     private const int TargetItems = 16;
 
-    /// <summary>The accumulator tile of one item (stays in L1).</summary>
+    /// <summary>The accumulator tile of one item (a plan parameter: it sets how rows are cut into blocks).</summary>
     private const int TileBytes = 16 * 1024;
+
+    /// <summary>Accumulator bytes of the column band an item sums at a time (speed only: stays in L1 beside its chunk).</summary>
+    private const int BandBytes = 8 * 1024;
+
+    /// <summary>Inputs from this size on are beyond the cores' own caches: items prefetch their next chunk.</summary>
+    private const long PrefetchMinBytes = 4L * 1024 * 1024;
 
     /// <summary>Super-rows are used only up to this many lanes (the accumulator row must stay small).</summary>
     private const int SuperRowMaxLanes = 1024;
@@ -156,7 +162,18 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
             new Span<TAcc>(accumulator + loOffset, columns).Clear();
         }
 
-        ColumnKernel.AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(input + ((long)rowStart * Width) + col0, Width, rows, columns, partial, ref *accumulator, loOffset);
+        // A tile is summed in bands of columns whose accumulators stay in L1 (columns are independent
+        // chains, so the bands change nothing but speed); wide bands prefetch their next chunk.
+        int bandLanes = BandBytes / sizeof(TAcc);
+        bool large = (long)FullRows * Width * sizeof(TStore) >= PrefetchMinBytes;
+        TStore* first = input + ((long)rowStart * Width) + col0;
+        for (int band = 0; band < columns; band += bandLanes)
+        {
+            int bandColumns = Math.Min(bandLanes, columns - band);
+            bool prefetch = large && bandColumns * sizeof(TStore) > 256;
+            ColumnKernel.AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(
+                first + band, Width, rows, bandColumns, Math.Clamp(partial - band, 0, bandColumns), ref accumulator[band], loOffset, prefetch);
+        }
     }
 
     /// <summary>Blocks pairwise, then super-row columns in order, then each channel's inner positions in order.</summary>
@@ -191,7 +208,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
                 ref TAcc at = ref Unsafe.Add(ref first, (c * Inner * p) + q);
                 for (int i = 1; i < Inner; i++)
                 {
-                    Lanes<TIn, TAcc, TVec, TW>.Lane.AddInto(ref at, ref Unsafe.Add(ref at, i * p), lo);
+                    Lanes<TIn, TAcc, TVec, TW>.AddInto(ref at, ref Unsafe.Add(ref at, i * p), lo);
                 }
 
                 output[(c * p) + q] = TOp.Narrow(at, Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref at, lo) : default);

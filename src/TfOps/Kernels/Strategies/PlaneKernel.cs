@@ -97,120 +97,175 @@ internal static unsafe class PlaneKernel
         AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots, loOffset);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Registers1<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec> =>
-        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 1);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Registers2<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec> =>
-        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 2);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Registers4<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec> =>
-        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 4);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Registers8<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec> =>
-        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset, 8);
-
-    /// <summary>All 64 slots in <paramref name="registers"/> registers (a constant after inlining) over <paramref name="full"/> lanes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Registers<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset, int registers)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        int w = TW.Count;
-        var zero = Lanes<TIn, TAcc, TVec, TW>.Zero;
-        var a0 = Lanes<TIn, TAcc, TVec, TW>.Load(ref slots, loOffset);
-        var a1 = registers > 1 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, w), loOffset) : zero;
-        var a2 = registers > 2 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 2 * w), loOffset) : zero;
-        var a3 = registers > 2 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 3 * w), loOffset) : zero;
-        var a4 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 4 * w), loOffset) : zero;
-        var a5 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 5 * w), loOffset) : zero;
-        var a6 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 6 * w), loOffset) : zero;
-        var a7 = registers > 4 ? Lanes<TIn, TAcc, TVec, TW>.Load(ref Unsafe.Add(ref slots, 7 * w), loOffset) : zero;
+        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
+        {
+            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 1);
+        }
+        else
+        {
+            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 1);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Registers2<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
+        {
+            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 2);
+        }
+        else
+        {
+            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 2);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Registers4<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
+        {
+            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 4);
+        }
+        else
+        {
+            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 4);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Registers8<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
+    {
+        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
+        {
+            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 8);
+        }
+        else
+        {
+            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 8);
+        }
+    }
+
+    /// <summary>All 64 slots in <paramref name="registers"/> registers (a constant after inlining) over <paramref name="full"/> lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Registers<TIn, TAcc, TState, TL>(ref TIn source, int full, ref TAcc slots, nint loOffset, int registers)
+        where TIn : unmanaged
+        where TAcc : unmanaged
+        where TState : unmanaged
+        where TL : ILanes<TIn, TAcc, TState>
+    {
+        int w = TL.Count;
+        var zero = TL.Zero;
+        var a0 = TL.Load(ref slots, loOffset);
+        var a1 = registers > 1 ? TL.Load(ref Unsafe.Add(ref slots, w), loOffset) : zero;
+        var a2 = registers > 2 ? TL.Load(ref Unsafe.Add(ref slots, 2 * w), loOffset) : zero;
+        var a3 = registers > 2 ? TL.Load(ref Unsafe.Add(ref slots, 3 * w), loOffset) : zero;
+        var a4 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 4 * w), loOffset) : zero;
+        var a5 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 5 * w), loOffset) : zero;
+        var a6 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 6 * w), loOffset) : zero;
+        var a7 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 7 * w), loOffset) : zero;
         for (int i = 0; i < full; i += Slots)
         {
             ref TIn p = ref Unsafe.Add(ref source, i);
-            a0 = Lanes<TIn, TAcc, TVec, TW>.Add(a0, Lanes<TIn, TAcc, TVec, TW>.Read(ref p));
+            a0 = TL.Add(a0, TL.Read(ref p));
             if (registers > 1)
             {
-                a1 = Lanes<TIn, TAcc, TVec, TW>.Add(a1, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, w)));
+                a1 = TL.Add(a1, TL.Read(ref Unsafe.Add(ref p, w)));
             }
 
             if (registers > 2)
             {
-                a2 = Lanes<TIn, TAcc, TVec, TW>.Add(a2, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 2 * w)));
-                a3 = Lanes<TIn, TAcc, TVec, TW>.Add(a3, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 3 * w)));
+                a2 = TL.Add(a2, TL.Read(ref Unsafe.Add(ref p, 2 * w)));
+                a3 = TL.Add(a3, TL.Read(ref Unsafe.Add(ref p, 3 * w)));
             }
 
             if (registers > 4)
             {
-                a4 = Lanes<TIn, TAcc, TVec, TW>.Add(a4, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 4 * w)));
-                a5 = Lanes<TIn, TAcc, TVec, TW>.Add(a5, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 5 * w)));
-                a6 = Lanes<TIn, TAcc, TVec, TW>.Add(a6, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 6 * w)));
-                a7 = Lanes<TIn, TAcc, TVec, TW>.Add(a7, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 7 * w)));
+                a4 = TL.Add(a4, TL.Read(ref Unsafe.Add(ref p, 4 * w)));
+                a5 = TL.Add(a5, TL.Read(ref Unsafe.Add(ref p, 5 * w)));
+                a6 = TL.Add(a6, TL.Read(ref Unsafe.Add(ref p, 6 * w)));
+                a7 = TL.Add(a7, TL.Read(ref Unsafe.Add(ref p, 7 * w)));
             }
         }
 
-        Lanes<TIn, TAcc, TVec, TW>.Store(a0, ref slots, loOffset);
+        TL.Store(a0, ref slots, loOffset);
         if (registers > 1)
         {
-            Lanes<TIn, TAcc, TVec, TW>.Store(a1, ref Unsafe.Add(ref slots, w), loOffset);
+            TL.Store(a1, ref Unsafe.Add(ref slots, w), loOffset);
         }
 
         if (registers > 2)
         {
-            Lanes<TIn, TAcc, TVec, TW>.Store(a2, ref Unsafe.Add(ref slots, 2 * w), loOffset);
-            Lanes<TIn, TAcc, TVec, TW>.Store(a3, ref Unsafe.Add(ref slots, 3 * w), loOffset);
+            TL.Store(a2, ref Unsafe.Add(ref slots, 2 * w), loOffset);
+            TL.Store(a3, ref Unsafe.Add(ref slots, 3 * w), loOffset);
         }
 
         if (registers > 4)
         {
-            Lanes<TIn, TAcc, TVec, TW>.Store(a4, ref Unsafe.Add(ref slots, 4 * w), loOffset);
-            Lanes<TIn, TAcc, TVec, TW>.Store(a5, ref Unsafe.Add(ref slots, 5 * w), loOffset);
-            Lanes<TIn, TAcc, TVec, TW>.Store(a6, ref Unsafe.Add(ref slots, 6 * w), loOffset);
-            Lanes<TIn, TAcc, TVec, TW>.Store(a7, ref Unsafe.Add(ref slots, 7 * w), loOffset);
+            TL.Store(a4, ref Unsafe.Add(ref slots, 4 * w), loOffset);
+            TL.Store(a5, ref Unsafe.Add(ref slots, 5 * w), loOffset);
+            TL.Store(a6, ref Unsafe.Add(ref slots, 6 * w), loOffset);
+            TL.Store(a7, ref Unsafe.Add(ref slots, 7 * w), loOffset);
         }
     }
 
     /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void AddLanes<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots, nint loOffset)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
+        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
+        {
+            AddLanes<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>, Sum<TAcc>, CompensatedLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref source, count, ref slots, loOffset);
+        }
+        else
+        {
+            AddLanes<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>, TAcc, PlainLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref source, count, ref slots, loOffset);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddLanes<TIn, TAcc, TState, TL, TLane, TL1>(ref TIn source, int count, ref TAcc slots, nint loOffset)
+        where TIn : unmanaged
+        where TAcc : unmanaged
+        where TState : unmanaged
+        where TL : ILanes<TIn, TAcc, TState>
+        where TLane : unmanaged
+        where TL1 : ILanes<TIn, TAcc, TLane>
+    {
         int j = 0;
-        for (; j + TW.Count <= count; j += TW.Count)
+        for (; j + TL.Count <= count; j += TL.Count)
         {
             ref TAcc s = ref Unsafe.Add(ref slots, j);
-            Lanes<TIn, TAcc, TVec, TW>.Store(Lanes<TIn, TAcc, TVec, TW>.Add(Lanes<TIn, TAcc, TVec, TW>.Load(ref s, loOffset), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
+            TL.Store(TL.Add(TL.Load(ref s, loOffset), TL.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
         }
 
         for (; j < count; j++)
         {
             ref TAcc s = ref Unsafe.Add(ref slots, j);
-            Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Store(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Add(Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Load(ref s, loOffset), Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
+            TL1.Store(TL1.Add(TL1.Load(ref s, loOffset), TL1.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
         }
     }
 }
