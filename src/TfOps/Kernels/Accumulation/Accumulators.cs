@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TfOps.Kernels.Accumulation;
 
@@ -11,6 +14,8 @@ internal readonly struct IntegerAccumulator<T> : IAccumulator<T, T, T>
     public static void WidenSpan(ReadOnlySpan<T> source, Span<T> destination) => source.CopyTo(destination);
 
     public static T Narrow(T hi, T lo) => hi;
+
+    public static void NarrowSpan(ReadOnlySpan<T> hi, ReadOnlySpan<T> lo, Span<T> destination) => hi.CopyTo(destination);
 }
 
 /// <summary>float32 lanes (float32, complex64) summed in float64 and rounded once to float32.</summary>
@@ -21,6 +26,27 @@ internal readonly struct SingleAccumulator : IAccumulator<float, float, double>
     public static void WidenSpan(ReadOnlySpan<float> source, Span<float> destination) => source.CopyTo(destination);
 
     public static float Narrow(double hi, double lo) => (float)hi;
+
+    // Vector narrowing rounds to nearest even lane by lane, exactly as the scalar cast does.
+    public static void NarrowSpan(ReadOnlySpan<double> hi, ReadOnlySpan<double> lo, Span<float> destination)
+    {
+        ref double source = ref MemoryMarshal.GetReference(hi);
+        ref float target = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<float>.Count <= hi.Length; i += Vector512<float>.Count)
+            {
+                Vector512.Narrow(Vector512.LoadUnsafe(ref source, (nuint)i), Vector512.LoadUnsafe(ref source, (nuint)(i + Vector512<double>.Count)))
+                    .StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+
+        for (; i < hi.Length; i++)
+        {
+            Unsafe.Add(ref target, i) = (float)Unsafe.Add(ref source, i);
+        }
+    }
 }
 
 /// <summary>
@@ -36,6 +62,14 @@ internal readonly struct DoubleAccumulator : IAccumulator<double, double, double
     public static void WidenSpan(ReadOnlySpan<double> source, Span<double> destination) => source.CopyTo(destination);
 
     public static double Narrow(double hi, double lo) => double.IsFinite(hi) ? hi + lo : hi;
+
+    public static void NarrowSpan(ReadOnlySpan<double> hi, ReadOnlySpan<double> lo, Span<double> destination)
+    {
+        for (int i = 0; i < hi.Length; i++)
+        {
+            destination[i] = Narrow(hi[i], lo[i]);
+        }
+    }
 }
 
 /// <summary>
@@ -56,6 +90,14 @@ internal readonly struct ScaledDoubleAccumulator : IAccumulator<double, double, 
         System.Numerics.Tensors.TensorPrimitives.Multiply(source, Down, destination);
 
     public static double Narrow(double hi, double lo) => (double.IsFinite(hi) ? hi + lo : hi) * Up;
+
+    public static void NarrowSpan(ReadOnlySpan<double> hi, ReadOnlySpan<double> lo, Span<double> destination)
+    {
+        for (int i = 0; i < hi.Length; i++)
+        {
+            destination[i] = Narrow(hi[i], lo[i]);
+        }
+    }
 }
 
 /// <summary>float16 widened to float32 (exact), summed in float64, rounded once to float16.</summary>
@@ -68,6 +110,14 @@ internal readonly struct HalfAccumulator : IAccumulator<Half, float, double>
 
     // .NET converts double to Half with one rounding to nearest, ties to even (no detour through float).
     public static Half Narrow(double hi, double lo) => (Half)hi;
+
+    public static void NarrowSpan(ReadOnlySpan<double> hi, ReadOnlySpan<double> lo, Span<Half> destination)
+    {
+        for (int i = 0; i < hi.Length; i++)
+        {
+            destination[i] = (Half)hi[i];
+        }
+    }
 }
 
 /// <summary>bfloat16 widened to float32 (exact), summed in float64, rounded once to bfloat16.</summary>
@@ -79,4 +129,12 @@ internal readonly struct BFloat16Accumulator : IAccumulator<BFloat16, float, dou
         BFloat16Widening.Widen(source, destination);
 
     public static BFloat16 Narrow(double hi, double lo) => BFloat16Rounding.FromDouble(hi);
+
+    public static void NarrowSpan(ReadOnlySpan<double> hi, ReadOnlySpan<double> lo, Span<BFloat16> destination)
+    {
+        for (int i = 0; i < hi.Length; i++)
+        {
+            destination[i] = BFloat16Rounding.FromDouble(hi[i]);
+        }
+    }
 }

@@ -22,4 +22,7 @@ internal interface IAccumulator<TStore, TIn, TAcc>
 
     /// <summary>Rounds a finished sum (<paramref name="hi"/>, and the error sum <paramref name="lo"/> when compensated) to the stored type, once.</summary>
     static abstract TStore Narrow(TAcc hi, TAcc lo);
+
+    /// <summary><see cref="Narrow"/> for a run of sums (<paramref name="lo"/> is empty unless compensated); the same bits, faster where it is vectorized.</summary>
+    static abstract void NarrowSpan(ReadOnlySpan<TAcc> hi, ReadOnlySpan<TAcc> lo, Span<TStore> destination);
 }

@@ -44,9 +44,64 @@ internal static class Lanes<TIn, TAcc, TVec, TW>
         }
     }
 
-    /// <summary>The same, for one lane (folds and finishes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AddInto(ref TAcc at, ref TAcc from, nint loOffset) => AddInto(ref at, ref from, 1, loOffset);
+    /// <summary>
+    /// <c>at[0] = (((at[0] + at[s]) + at[2s]) + ...)</c> over <paramref name="count"/> lanes <paramref name="stride"/>
+    /// apart, in that order, one lane at a time (a finish's fold of a channel's inner positions).
+    /// </summary>
+    public static void FoldInOrder(ref TAcc at, int count, int stride, nint loOffset)
+    {
+        if (typeof(TIn) == typeof(double)) // IsCompensated, spelled out so the JIT drops the other branch
+        {
+            FoldInOrder<Sum<TAcc>, CompensatedLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref at, count, stride, loOffset);
+        }
+        else
+        {
+            FoldInOrder<TAcc, PlainLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref at, count, stride, loOffset);
+        }
+    }
+
+    /// <summary>
+    /// The pairwise tree over <paramref name="count"/> lanes <paramref name="stride"/> apart, into the
+    /// first: lane k takes k + 1, then k + 2, k + 4, ... (a finish's combination of a channel's segments).
+    /// </summary>
+    public static void FoldPairwise(ref TAcc at, int count, int stride, nint loOffset)
+    {
+        if (typeof(TIn) == typeof(double)) // IsCompensated, spelled out so the JIT drops the other branch
+        {
+            FoldPairwise<Sum<TAcc>, CompensatedLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref at, count, stride, loOffset);
+        }
+        else
+        {
+            FoldPairwise<TAcc, PlainLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref at, count, stride, loOffset);
+        }
+    }
+
+    private static void FoldInOrder<TLane, TL1>(ref TAcc at, int count, int stride, nint loOffset)
+        where TLane : unmanaged
+        where TL1 : ILanes<TIn, TAcc, TLane>
+    {
+        TLane sum = TL1.Load(ref at, loOffset);
+        for (int i = 1; i < count; i++)
+        {
+            sum = TL1.Add(sum, TL1.Load(ref Unsafe.Add(ref at, i * stride), loOffset));
+        }
+
+        TL1.Store(sum, ref at, loOffset);
+    }
+
+    private static void FoldPairwise<TLane, TL1>(ref TAcc at, int count, int stride, nint loOffset)
+        where TLane : unmanaged
+        where TL1 : ILanes<TIn, TAcc, TLane>
+    {
+        for (int step = 1; step < count; step *= 2)
+        {
+            for (int k = 0; k + step < count; k += 2 * step)
+            {
+                ref TAcc a = ref Unsafe.Add(ref at, k * stride);
+                TL1.Store(TL1.Add(TL1.Load(ref a, loOffset), TL1.Load(ref Unsafe.Add(ref a, step * stride), loOffset)), ref a, loOffset);
+            }
+        }
+    }
 
     private static void AddInto<TState, TL, TLane, TL1>(ref TAcc at, ref TAcc from, int count, nint loOffset)
         where TState : unmanaged

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using TfOps.Kernels.Accumulation;
 using TfOps.Kernels.Simd;
 
@@ -33,10 +32,9 @@ internal static unsafe class ColumnKernel
     /// row) of <paramref name="columns"/> lanes, <paramref name="stride"/> lanes apart, into the
     /// accumulator row at <paramref name="accumulator"/> (its error plane <paramref name="loOffset"/>
     /// lanes further). float16 and bfloat16 rows are widened a chunk at a time into a pooled buffer;
-    /// chunks are whole groups, so widening never moves a group boundary. With <paramref name="prefetch"/>
-    /// the next chunk is requested from memory while this one is summed (timing only, never bits).
+    /// chunks are whole groups, so widening never moves a group boundary.
     /// </summary>
-    public static void AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, ref TAcc accumulator, nint loOffset, bool prefetch)
+    public static void AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, ref TAcc accumulator, nint loOffset)
         where TStore : unmanaged
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
@@ -51,11 +49,6 @@ internal static unsafe class ColumnKernel
             for (int done = 0; done < rows; done += chunkRows)
             {
                 int take = Math.Min(chunkRows, rows - done);
-                if (prefetch && buffer is null)
-                {
-                    Prefetch(first + ((long)(done + take) * stride), stride, Math.Min(chunkRows, rows - done - take), columns * sizeof(TStore));
-                }
-
                 ref TIn chunk = ref Rows<TStore, TIn, TAcc, TOp>(first + ((long)done * stride), stride, take, columns, buffer, out int chunkStride);
 
                 // Only the block's last chunk can end in leftover rows: every other chunk is whole groups.
@@ -78,30 +71,6 @@ internal static unsafe class ColumnKernel
             if (buffer is not null)
             {
                 ArrayPool<TIn>.Shared.Return(buffer);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Asks for <paramref name="rows"/> rows of <paramref name="rowBytes"/> bytes ahead of use. A strip
-    /// reads each row of a chunk only in part before moving on to the next row, which the hardware
-    /// prefetchers follow poorly once rows are wide; data already in the core's cache gains nothing, so
-    /// the plans ask for this only on large inputs.
-    /// </summary>
-    private static void Prefetch<TStore>(TStore* first, int stride, int rows, int rowBytes)
-        where TStore : unmanaged
-    {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
-        for (int r = 0; r < rows; r++)
-        {
-            byte* row = (byte*)(first + ((long)r * stride));
-            for (int offset = 0; offset < rowBytes; offset += 64)
-            {
-                Sse.Prefetch0(row + offset);
             }
         }
     }

@@ -43,9 +43,6 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
     /// <summary>Accumulator bytes of the column band an item sums at a time (speed only: stays in L1 beside its chunk).</summary>
     private const int BandBytes = 8 * 1024;
 
-    /// <summary>Inputs from this size on are beyond the cores' own caches: items prefetch their next chunk.</summary>
-    private const long PrefetchMinBytes = 4L * 1024 * 1024;
-
     /// <summary>Super-rows are used only up to this many lanes (the accumulator row must stay small).</summary>
     private const int SuperRowMaxLanes = 1024;
 
@@ -162,17 +159,15 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
             new Span<TAcc>(accumulator + loOffset, columns).Clear();
         }
 
-        // A tile is summed in bands of columns whose accumulators stay in L1 (columns are independent
-        // chains, so the bands change nothing but speed); wide bands prefetch their next chunk.
+        // A tile is summed in bands of columns whose accumulators stay in L1 beside the chunk (columns
+        // are independent chains, so the bands change nothing but speed).
         int bandLanes = BandBytes / sizeof(TAcc);
-        bool large = (long)FullRows * Width * sizeof(TStore) >= PrefetchMinBytes;
         TStore* first = input + ((long)rowStart * Width) + col0;
         for (int band = 0; band < columns; band += bandLanes)
         {
             int bandColumns = Math.Min(bandLanes, columns - band);
-            bool prefetch = large && bandColumns * sizeof(TStore) > 256;
             ColumnKernel.AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(
-                first + band, Width, rows, bandColumns, Math.Clamp(partial - band, 0, bandColumns), ref accumulator[band], loOffset, prefetch);
+                first + band, Width, rows, bandColumns, Math.Clamp(partial - band, 0, bandColumns), ref accumulator[band], loOffset);
         }
     }
 
@@ -201,15 +196,20 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         }
 
         int p = Components;
+        if (Inner == 1)
+        {
+            // Each channel's lanes are its columns, already in output order: narrow them in one run.
+            int lanes = Channels * p;
+            TOp.NarrowSpan(partials[..lanes], Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? partials.Slice(ScratchLanes, lanes) : default, output);
+            return;
+        }
+
         for (int c = 0; c < Channels; c++)
         {
             for (int q = 0; q < p; q++)
             {
                 ref TAcc at = ref Unsafe.Add(ref first, (c * Inner * p) + q);
-                for (int i = 1; i < Inner; i++)
-                {
-                    Lanes<TIn, TAcc, TVec, TW>.AddInto(ref at, ref Unsafe.Add(ref at, i * p), lo);
-                }
+                Lanes<TIn, TAcc, TVec, TW>.FoldInOrder(ref at, Inner, p, lo);
 
                 output[(c * p) + q] = TOp.Narrow(at, Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref at, lo) : default);
             }

@@ -161,16 +161,9 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
         {
             // A channel's segments are contiguous: segment k's p lanes at (c * perChannel + k) * p.
             ref TAcc first = ref partials[c * perChannel * p];
-            for (int step = 1; step < perChannel; step *= 2)
-            {
-                for (int k = 0; k + step < perChannel; k += 2 * step)
-                {
-                    Lanes<TIn, TAcc, TVec, TW>.AddInto(ref Unsafe.Add(ref first, k * p), ref Unsafe.Add(ref first, (k + step) * p), p, lo);
-                }
-            }
-
             for (int q = 0; q < p; q++)
             {
+                Lanes<TIn, TAcc, TVec, TW>.FoldPairwise(ref Unsafe.Add(ref first, q), perChannel, p, lo);
                 output[(c * p) + q] = TOp.Narrow(Unsafe.Add(ref first, q), Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref first, q + lo) : default);
             }
         }
