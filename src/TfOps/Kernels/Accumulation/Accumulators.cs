@@ -67,7 +67,7 @@ internal readonly struct DoubleAccumulator : IAccumulator<double, double, double
     {
         for (int i = 0; i < hi.Length; i++)
         {
-            destination[i] = Narrow(hi[i], lo[i]);
+            destination[i] = Narrow(hi[i], lo.IsEmpty ? 0 : lo[i]);
         }
     }
 }
@@ -95,7 +95,7 @@ internal readonly struct ScaledDoubleAccumulator : IAccumulator<double, double, 
     {
         for (int i = 0; i < hi.Length; i++)
         {
-            destination[i] = Narrow(hi[i], lo[i]);
+            destination[i] = Narrow(hi[i], lo.IsEmpty ? 0 : lo[i]);
         }
     }
 }
