@@ -1,4 +1,4 @@
-using TfOps.Kernels;
+using TfOps.Kernels.Strategies;
 
 namespace TfOps.Tests;
 
@@ -15,21 +15,21 @@ public class PlanTests
     [TestCase(16, 3, 262144, "Planes")]
     [TestCase(0, 3, 5, "Empty")]
     public void StrategyByShape(int outer, int channels, int inner, string strategy) =>
-        Assert.That(ReductionPlan.Create(outer, channels, inner, 1, sizeof(float)).Strategy.ToString(), Is.EqualTo(strategy));
+        Assert.That(ReductionStrategies.Choose(outer, channels, inner, 1).ToString(), Is.EqualTo(strategy));
 
     [Test]
     public void SmallChannelCountsBecomeSuperRows()
     {
-        var plan = ReductionPlan.Create(4194304, 3, 1, 1, sizeof(float));
+        var plan = ColumnPlan.Create(4194304, 3, 1, 1, sizeof(float));
         Assert.That((plan.Width, plan.SuperFactor, plan.FullRows, plan.LastRowLanes), Is.EqualTo((48, 16, 262144, 0)));
-        Assert.That(plan.RowsPerBlock % 4, Is.Zero);
+        Assert.That(plan.RowsPerBlock % ColumnKernel.GroupRows, Is.Zero);
     }
 
     [Test]
     public void WideSlabsAreTiledAndPlanesAreSplitIntoPieces()
     {
-        Assert.That(ReductionPlan.Create(256, 512, 49, 1, sizeof(float)).Tiles, Is.GreaterThan(1));
-        Assert.That(ReductionPlan.Create(16, 3, 262144, 1, sizeof(float)).PiecesPerPlane, Is.GreaterThan(1));
-        Assert.That(ReductionPlan.Create(32, 64, 3136, 1, sizeof(float)).ChannelsPerItem, Is.EqualTo(64));
+        Assert.That(ColumnPlan.Create(256, 512, 49, 1, sizeof(float)).Tiles, Is.GreaterThan(1));
+        Assert.That(PlanePlan.Create(16, 3, 262144, 1, sizeof(float)).PiecesPerPlane, Is.GreaterThan(1));
+        Assert.That(PlanePlan.Create(32, 64, 3136, 1, sizeof(float)).ChannelsPerItem, Is.EqualTo(64));
     }
 }

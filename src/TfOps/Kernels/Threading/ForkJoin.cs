@@ -1,4 +1,4 @@
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Threading;
 
 /// <summary>
 /// A small persistent fork-join for the few cores a host has. Parallel.For costs more per call

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Accumulation;
 
 /// <summary>
 /// bfloat16 to float32 for a whole run: the stored 16 bits become the upper half of a float, so
@@ -15,10 +15,17 @@ internal static class BFloat16Widening
         var bits = MemoryMarshal.Cast<BFloat16, ushort>(source);
         var wide = MemoryMarshal.Cast<float, uint>(destination);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        ref ushort src = ref MemoryMarshal.GetReference(bits);
+        ref uint dst = ref MemoryMarshal.GetReference(wide);
+        if (Vector512.IsHardwareAccelerated)
         {
-            ref ushort src = ref MemoryMarshal.GetReference(bits);
-            ref uint dst = ref MemoryMarshal.GetReference(wide);
+            for (; i + Vector512<uint>.Count <= bits.Length; i += Vector512<uint>.Count)
+            {
+                Vector512.ShiftLeft(Vector512.WidenLower(Vector256.LoadUnsafe(ref src, (nuint)i).ToVector512Unsafe()), 16).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
             for (; i + Vector256<ushort>.Count <= bits.Length; i += Vector256<ushort>.Count)
             {
                 var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref src, (nuint)i));

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TfOps.Kernels;
+namespace TfOps.Kernels.Threading;
 
 /// <summary>
 /// A set of independent work items shared by a few threads. Items are dealt in contiguous ranges,
