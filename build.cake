@@ -1,9 +1,11 @@
 // TfOps's one pipeline. CI (`bash .ci/run`) installs the prerequisites and runs `dotnet cake --target=CI`;
 // a contributor runs the same steps with `dotnet tool restore && dotnet cake`.
-// Targets: Clean, Fixtures, Test, Pack, PackageCheck, CI (= Default), plus Parity and Bench for quick looks.
+// Targets: Clean, Fixtures, Test, LargeMemoryTests, Pack, PackageCheck, CI (= Default), plus Parity and Bench.
 //
 // Configurations, each built once: the tests run README's test command (`dotnet test`, the Debug
-// configuration a developer runs); the packages are Release builds (what ships), built by Pack.
+// configuration a developer runs); the packages are Release builds (what ships), built by Pack, and
+// the large-memory tests run on that same Release build (Debug's unoptimized JIT would take many
+// minutes over 2^31 elements).
 
 var target = Argument("target", "Default");
 var solution = "./TfOps.sln";
@@ -56,6 +58,22 @@ Task("Test")
     }
 });
 
+Task("LargeMemoryTests")
+    .Description("The kernel at the int32 element limit (about 4.5 GB, 2 minutes): alone, after the other tests, in Release.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // One test process at a time, never beside the other suites, so memory stays well under 24 GiB.
+    DotNetTest("./tests/TfOps.Tests/TfOps.Tests.csproj", new DotNetTestSettings
+    {
+        Configuration = "Release",
+        Filter = "TestCategory=LargeMemory",
+        Loggers = new[] { "trx;LogFileName=large-memory.trx" },
+        ResultsDirectory = testResults,
+    });
+    Run("/usr/bin/python3", $".ci/trx-summary.py {testResults}");
+});
+
 Task("Pack")
     .Description("Release builds of TfOps, TfOps.NumSharp, TfOps.Native and the TfOps.Tool .NET tool into artifacts/packages.")
     .Does(() =>
@@ -84,10 +102,11 @@ Task("Bench")
         new DotNetRunSettings { Configuration = "Release" }));
 
 Task("CI")
-    .Description("Everything CI checks, in order: fixtures, packages (and the tool's parity run), then the tests.")
+    .Description("Everything CI checks, in order: fixtures, packages (and the tool's parity run), the tests, then the large-memory tests alone.")
     .IsDependentOn("Fixtures")
     .IsDependentOn("PackageCheck")
-    .IsDependentOn("Test");
+    .IsDependentOn("Test")
+    .IsDependentOn("LargeMemoryTests");
 
 Task("Default")
     .IsDependentOn("CI");
