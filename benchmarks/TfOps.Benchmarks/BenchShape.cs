@@ -18,16 +18,19 @@ public sealed record BenchShape(DataFormat Format, long[] Shape)
         new(DataFormat.NHWC, [1, 1000]),
     ];
 
-    public int Channels => (int)(Format == DataFormat.NHWC ? Shape[^1] : Shape[1]);
+    /// <summary>The op's view of the shape: [Outer, Channels, Inner].</summary>
+    public BiasAddGradShape Validated => BiasAddGrad.Validate(TfDataType.Float, Shape, Format);
 
-    public int Outer => (int)Shape.Take(Format == DataFormat.NHWC ? Shape.Length - 1 : 1).Aggregate(1L, (a, b) => a * b);
+    public int Channels => (int)Validated.Channels;
 
-    public int Inner => Format == DataFormat.NHWC ? 1 : (int)Shape.Skip(2).Aggregate(1L, (a, b) => a * b);
+    public int Outer => (int)Validated.Outer;
 
-    public int Elements => Outer * Channels * Inner;
+    public int Inner => (int)Validated.Inner;
+
+    public int Elements => (int)Validated.ElementCount;
 
     /// <summary>Every axis but the channel axis (what a generic reduce-sum is asked for).</summary>
-    public long[] ReduceAxes => [.. Enumerable.Range(0, Shape.Length).Where(a => a != (Format == DataFormat.NHWC ? Shape.Length - 1 : 1)).Select(a => (long)a)];
+    public long[] ReduceAxes => [.. Enumerable.Range(0, Shape.Length).Where(a => a != Validated.ChannelAxis).Select(a => (long)a)];
 
     public override string ToString() => $"{Format} [{string.Join(",", Shape)}]";
 }
