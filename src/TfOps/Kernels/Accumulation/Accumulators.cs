@@ -56,7 +56,7 @@ internal readonly struct SingleAccumulator : IAccumulator<float, float, double>
 /// again with <see cref="ScaledDoubleAccumulator"/>.
 /// </summary>
 /// <remarks>
-/// Compensated (TwoSum) accumulation was shipped first and removed: it cost 26-50% of throughput on
+/// Compensated (TwoSum) accumulation was tried first and dropped: it cost 26-50% of throughput on
 /// four of the eight 50 MB+ harness shapes (issue 12's rule keeps plain float64 above a 20% cost;
 /// docs/benchmarks.md). Plain chains are capped by the plans, so the error stays within
 /// gamma_D * sum|x| with D the longest chain (docs/kernel.md, "Accuracy").
