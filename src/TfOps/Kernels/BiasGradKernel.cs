@@ -19,7 +19,7 @@ internal static unsafe class BiasGradKernel
     /// <summary>Below this input size one thread is faster than waking another.</summary>
     internal const long ParallelMinBytes = 256 * 1024;
 
-    /// <summary>Scratch up to this many lanes (per plane) lives on the stack: no allocation for small inputs.</summary>
+    /// <summary>Scratch up to this many lanes lives on the stack: no allocation for small inputs.</summary>
     private const int StackScratchLanes = 512;
 
     /// <summary>
@@ -90,11 +90,10 @@ internal static unsafe class BiasGradKernel
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        int planes = Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? 2 : 1;
-        int lanes = plan.ScratchLanes * planes;
+        int lanes = plan.ScratchLanes;
         TAcc[]? rented = null;
-        Span<TAcc> scratch = plan.ScratchLanes <= StackScratchLanes
-            ? stackalloc TAcc[2 * StackScratchLanes]
+        Span<TAcc> scratch = lanes <= StackScratchLanes
+            ? stackalloc TAcc[StackScratchLanes]
             : (rented = ArrayPool<TAcc>.Shared.Rent(lanes));
         try
         {

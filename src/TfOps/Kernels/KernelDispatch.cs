@@ -39,9 +39,9 @@ internal static class KernelDispatch
     }
 
     /// <summary>
-    /// float64 lanes, compensated. A lane that came out non-finite is summed again from scaled inputs:
-    /// its running sums may have left the float64 range although its sum did not (or its sum really
-    /// overflows, or a term is Inf or NaN: the second pass then gives the same infinity or NaN).
+    /// float64 lanes, plain float64 sums. A lane that came out non-finite is summed again from scaled
+    /// inputs: its running sums may have left the float64 range although its sum did not (or its sum
+    /// really overflows, or a term is Inf or NaN: the second pass then gives the same infinity or NaN).
     /// Only lanes that need it take the second pass's result, so the order stays fixed by the data.
     /// </summary>
     private static void RunFloat64<T>(ReadOnlySpan<T> input, int outer, int channels, int inner, int components, Span<T> output, int threads)

@@ -5,10 +5,11 @@ namespace TfOps.Tests.Accuracy;
 
 /// <summary>
 /// Every floating dtype against the exact sum of its channel's terms (<see cref="ExactSum"/>), judged by
-/// issue 12's target (<see cref="AccuracyTarget"/>), in shapes that reach every strategy in both
+/// what TfOps promises (<see cref="AccuracyTarget"/>: issue 12's target for the float32 family, the
+/// plain float64 bound for float64 and complex128), in shapes that reach every strategy in both
 /// formats, single-threaded and above the parallel threshold. Where the data make every partial sum
-/// exact in a float64 accumulator (<see cref="DataKind.NearRoundingBoundary"/>, <see cref="DataKind.Overflow"/>),
-/// the result must be the correctly rounded sum itself.
+/// exact in a float64 accumulator (<see cref="DataKind.NearRoundingBoundary"/>, <see cref="DataKind.Overflow"/>
+/// of float32-family inputs), the result must be the correctly rounded sum itself.
 /// </summary>
 [TestFixture(typeof(float))]
 [TestFixture(typeof(double))]
@@ -52,7 +53,9 @@ public class AccuracyTests<T>
         BiasAddGrad.Compute<T>(input, shape, format, output);
 
         var (exact, magnitudes) = ExactSums(data, input);
-        bool exactlyRounded = kind is DataKind.NearRoundingBoundary or DataKind.Overflow;
+        // These few float32-family terms add up exactly in float64, so the one final rounding is the only
+        // one; float64 terms round along the chain, where only the bound is promised.
+        bool exactlyRounded = (kind is DataKind.NearRoundingBoundary or DataKind.Overflow) && AccuracyData<T>.Type != FloatFormat.Double;
         var failures = new List<string>();
         for (int c = 0; c < data.Channels; c++)
         {

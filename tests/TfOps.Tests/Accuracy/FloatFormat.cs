@@ -21,6 +21,9 @@ internal sealed record FloatFormat(string Name, int Precision, int MinExponent, 
     /// <summary>2^(MaxExponent + 1), scaled: the first magnitude beyond every finite number.</summary>
     public BigInteger Beyond => BigInteger.One << (MaxExponent + 1 + ExactSum.FractionBits);
 
+    /// <summary>The smallest magnitude that rounds to infinity, scaled: midway between the largest finite number and <see cref="Beyond"/> (the tie goes to infinity, whose neighbour is odd).</summary>
+    public BigInteger OverflowThreshold => Beyond - (BigInteger.One << (MaxExponent - Precision + ExactSum.FractionBits));
+
     /// <summary>The largest finite value, as a double (every format here fits in a double).</summary>
     public double MaxValue => Math.ScaleB(2 - Math.ScaleB(1, 1 - Precision), MaxExponent);
 

@@ -20,9 +20,9 @@ internal interface IAccumulator<TStore, TIn, TAcc>
     /// <summary>Turns a run of stored lanes into kernel input lanes; only called when <see cref="Widens"/>.</summary>
     static abstract void WidenSpan(ReadOnlySpan<TStore> source, Span<TIn> destination);
 
-    /// <summary>Rounds a finished sum (<paramref name="hi"/>, and the error sum <paramref name="lo"/> when compensated) to the stored type, once.</summary>
-    static abstract TStore Narrow(TAcc hi, TAcc lo);
+    /// <summary>Rounds a finished sum to the stored type, once.</summary>
+    static abstract TStore Narrow(TAcc sum);
 
-    /// <summary><see cref="Narrow"/> for a run of sums (<paramref name="lo"/> is empty unless compensated); the same bits, faster where it is vectorized.</summary>
-    static abstract void NarrowSpan(ReadOnlySpan<TAcc> hi, ReadOnlySpan<TAcc> lo, Span<TStore> destination);
+    /// <summary><see cref="Narrow"/> for a run of sums; the same bits, faster where it is vectorized.</summary>
+    static abstract void NarrowSpan(ReadOnlySpan<TAcc> sums, Span<TStore> destination);
 }

@@ -26,6 +26,4 @@ internal interface IWidth<T, TVec>
     static abstract void Store(TVec value, ref T destination);
 
     static abstract TVec Add(TVec left, TVec right);
-
-    static abstract TVec Subtract(TVec left, TVec right);
 }

@@ -24,9 +24,6 @@ internal readonly struct Width512<T> : IWidth<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
 }
 
 /// <summary>256-bit registers.</summary>
@@ -49,9 +46,6 @@ internal readonly struct Width256<T> : IWidth<T, Vector256<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> left, Vector256<T> right) => left + right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Subtract(Vector256<T> left, Vector256<T> right) => left - right;
 }
 
 /// <summary>128-bit registers.</summary>
@@ -75,9 +69,6 @@ internal readonly struct Width128<T> : IWidth<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> left, Vector128<T> right) => left + right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Subtract(Vector128<T> left, Vector128<T> right) => left - right;
 }
 
 /// <summary>
@@ -102,7 +93,4 @@ internal readonly struct WidthScalar<T> : IWidth<T, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Add(T left, T right) => unchecked(left + right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Subtract(T left, T right) => unchecked(left - right);
 }

@@ -30,11 +30,10 @@ internal static unsafe class ColumnKernel
     /// <summary>
     /// Adds <paramref name="rows"/> full rows (and <paramref name="partialColumns"/> lanes of one more
     /// row) of <paramref name="columns"/> lanes, <paramref name="stride"/> lanes apart, into the
-    /// accumulator row at <paramref name="accumulator"/> (its error plane <paramref name="loOffset"/>
-    /// lanes further). float16 and bfloat16 rows are widened a chunk at a time into a pooled buffer;
-    /// chunks are whole groups, so widening never moves a group boundary.
+    /// accumulator row at <paramref name="accumulator"/>. float16 and bfloat16 rows are widened a chunk
+    /// at a time into a pooled buffer; chunks are whole groups, so widening never moves a group boundary.
     /// </summary>
-    public static void AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, ref TAcc accumulator, nint loOffset)
+    public static void AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* first, int stride, int rows, int columns, int partialColumns, ref TAcc accumulator)
         where TStore : unmanaged
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
@@ -53,17 +52,17 @@ internal static unsafe class ColumnKernel
 
                 // Only the block's last chunk can end in leftover rows: every other chunk is whole groups.
                 int grouped = GroupsIn(take) * GroupRows;
-                SweepGroups<TIn, TAcc, TVec, TW>(ref chunk, chunkStride, grouped, columns, ref accumulator, loOffset);
+                SweepGroups<TIn, TAcc, TVec, TW>(ref chunk, chunkStride, grouped, columns, ref accumulator);
                 for (int row = grouped; row < take; row++)
                 {
-                    AddRow<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns, ref accumulator, loOffset);
+                    AddRow<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns, ref accumulator);
                 }
             }
 
             if (partialColumns > 0)
             {
                 ref TIn row = ref Rows<TStore, TIn, TAcc, TOp>(first + ((long)rows * stride), stride, 1, partialColumns, buffer, out _);
-                AddRow<TIn, TAcc, TVec, TW>(ref row, partialColumns, ref accumulator, loOffset);
+                AddRow<TIn, TAcc, TVec, TW>(ref row, partialColumns, ref accumulator);
             }
         }
         finally
@@ -107,7 +106,7 @@ internal static unsafe class ColumnKernel
 
     /// <summary>Groups of four rows (<paramref name="rows"/> is a multiple of four) in strips of registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SweepGroups<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int columns, ref TAcc accumulator, nint loOffset)
+    private static void SweepGroups<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int columns, ref TAcc accumulator)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
@@ -115,215 +114,168 @@ internal static unsafe class ColumnKernel
     {
         // Accumulators stay in registers for a strip of vectors while the chunk streams past; the next
         // strip re-reads the chunk from L1. Widened float32 lanes take eight registers, so a strip still
-        // covers 256 bytes of each input row; compensated sums (two registers each) and lanes read as
-        // stored take four.
+        // covers 256 bytes of each input row; lanes read as stored take four.
         int vectorEnd = columns - (columns % TW.Count);
         int j = 0;
         if (typeof(TIn) == typeof(float) && typeof(TAcc) == typeof(double))
         {
             for (; j + (8 * TW.Count) <= vectorEnd; j += 8 * TW.Count)
             {
-                Strip8<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j), loOffset);
+                Strip8<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j));
             }
         }
 
         for (; j + (4 * TW.Count) <= vectorEnd; j += 4 * TW.Count)
         {
-            Strip4<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j), loOffset);
+            Strip4<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, ref Unsafe.Add(ref accumulator, j));
         }
 
         if (j < vectorEnd)
         {
-            StripUpTo3<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, (vectorEnd - j) / TW.Count, ref Unsafe.Add(ref accumulator, j), loOffset);
+            StripUpTo3<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, j), stride, rows, (vectorEnd - j) / TW.Count, ref Unsafe.Add(ref accumulator, j));
             j = vectorEnd;
         }
 
         for (; j < columns; j++)
         {
-            StripUpTo3<TIn, TAcc, TAcc, WidthScalar<TAcc>>(ref Unsafe.Add(ref source, j), stride, rows, 1, ref Unsafe.Add(ref accumulator, j), loOffset);
+            StripUpTo3<TIn, TAcc, TAcc, WidthScalar<TAcc>>(ref Unsafe.Add(ref source, j), stride, rows, 1, ref Unsafe.Add(ref accumulator, j));
         }
     }
 
     /// <summary>Eight registers of columns over <paramref name="rows"/> rows (a multiple of 4), no branches in the loop.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Strip8<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc, nint loOffset)
+    private static void Strip8<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Strip<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, 8, ref acc, loOffset);
-        }
-        else
-        {
-            Strip<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, 8, ref acc, loOffset);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, 8, ref acc);
 
     /// <summary>Four registers of columns over <paramref name="rows"/> rows (a multiple of 4), no branches in the loop.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Strip4<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc, nint loOffset)
+    private static void Strip4<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Strip<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, 4, ref acc, loOffset);
-        }
-        else
-        {
-            Strip<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, 4, ref acc, loOffset);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, 4, ref acc);
 
     /// <summary>One to three registers of columns over <paramref name="rows"/> rows (a multiple of 4).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void StripUpTo3<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc, nint loOffset)
+    private static void StripUpTo3<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Strip<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, registers, ref acc, loOffset);
-        }
-        else
-        {
-            Strip<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, stride, rows, registers, ref acc, loOffset);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, registers, ref acc);
 
     /// <summary>
     /// One to eight registers of columns (each column its own chain) over <paramref name="rows"/> rows
     /// (a multiple of 4); <paramref name="registers"/> is a constant once inlined, so the tests fold away.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Strip<TIn, TAcc, TState, TL>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc, nint loOffset)
+    private static void Strip<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, int registers, ref TAcc acc)
         where TIn : unmanaged
-        where TAcc : unmanaged
-        where TState : unmanaged
-        where TL : ILanes<TIn, TAcc, TState>
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
     {
-        int w = TL.Count;
-        var zero = TL.Zero;
-        var a0 = TL.Load(ref acc, loOffset);
-        var a1 = registers > 1 ? TL.Load(ref Unsafe.Add(ref acc, w), loOffset) : zero;
-        var a2 = registers > 2 ? TL.Load(ref Unsafe.Add(ref acc, 2 * w), loOffset) : zero;
-        var a3 = registers > 3 ? TL.Load(ref Unsafe.Add(ref acc, 3 * w), loOffset) : zero;
-        var a4 = registers > 4 ? TL.Load(ref Unsafe.Add(ref acc, 4 * w), loOffset) : zero;
-        var a5 = registers > 4 ? TL.Load(ref Unsafe.Add(ref acc, 5 * w), loOffset) : zero;
-        var a6 = registers > 4 ? TL.Load(ref Unsafe.Add(ref acc, 6 * w), loOffset) : zero;
-        var a7 = registers > 4 ? TL.Load(ref Unsafe.Add(ref acc, 7 * w), loOffset) : zero;
+        int w = TW.Count;
+        var zero = TW.Zero;
+        var a0 = TW.Load(ref acc);
+        var a1 = registers > 1 ? TW.Load(ref Unsafe.Add(ref acc, w)) : zero;
+        var a2 = registers > 2 ? TW.Load(ref Unsafe.Add(ref acc, 2 * w)) : zero;
+        var a3 = registers > 3 ? TW.Load(ref Unsafe.Add(ref acc, 3 * w)) : zero;
+        var a4 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 4 * w)) : zero;
+        var a5 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 5 * w)) : zero;
+        var a6 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 6 * w)) : zero;
+        var a7 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 7 * w)) : zero;
         for (int row = 0; row < rows; row += GroupRows)
         {
             ref TIn r0 = ref Unsafe.Add(ref source, row * stride);
             ref TIn r1 = ref Unsafe.Add(ref r0, stride);
             ref TIn r2 = ref Unsafe.Add(ref r1, stride);
             ref TIn r3 = ref Unsafe.Add(ref r2, stride);
-            a0 = TL.Add(a0, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 0));
+            a0 = TW.Add(a0, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 0));
             if (registers > 1)
             {
-                a1 = TL.Add(a1, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, w));
+                a1 = TW.Add(a1, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, w));
             }
 
             if (registers > 2)
             {
-                a2 = TL.Add(a2, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 2 * w));
+                a2 = TW.Add(a2, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 2 * w));
             }
 
             if (registers > 3)
             {
-                a3 = TL.Add(a3, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 3 * w));
+                a3 = TW.Add(a3, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 3 * w));
             }
 
             if (registers > 4)
             {
-                a4 = TL.Add(a4, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 4 * w));
-                a5 = TL.Add(a5, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 5 * w));
-                a6 = TL.Add(a6, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 6 * w));
-                a7 = TL.Add(a7, Group<TIn, TAcc, TState, TL>(ref r0, ref r1, ref r2, ref r3, 7 * w));
+                a4 = TW.Add(a4, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 4 * w));
+                a5 = TW.Add(a5, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 5 * w));
+                a6 = TW.Add(a6, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 6 * w));
+                a7 = TW.Add(a7, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 7 * w));
             }
         }
 
-        TL.Store(a0, ref acc, loOffset);
+        TW.Store(a0, ref acc);
         if (registers > 1)
         {
-            TL.Store(a1, ref Unsafe.Add(ref acc, w), loOffset);
+            TW.Store(a1, ref Unsafe.Add(ref acc, w));
         }
 
         if (registers > 2)
         {
-            TL.Store(a2, ref Unsafe.Add(ref acc, 2 * w), loOffset);
+            TW.Store(a2, ref Unsafe.Add(ref acc, 2 * w));
         }
 
         if (registers > 3)
         {
-            TL.Store(a3, ref Unsafe.Add(ref acc, 3 * w), loOffset);
+            TW.Store(a3, ref Unsafe.Add(ref acc, 3 * w));
         }
 
         if (registers > 4)
         {
-            TL.Store(a4, ref Unsafe.Add(ref acc, 4 * w), loOffset);
-            TL.Store(a5, ref Unsafe.Add(ref acc, 5 * w), loOffset);
-            TL.Store(a6, ref Unsafe.Add(ref acc, 6 * w), loOffset);
-            TL.Store(a7, ref Unsafe.Add(ref acc, 7 * w), loOffset);
+            TW.Store(a4, ref Unsafe.Add(ref acc, 4 * w));
+            TW.Store(a5, ref Unsafe.Add(ref acc, 5 * w));
+            TW.Store(a6, ref Unsafe.Add(ref acc, 6 * w));
+            TW.Store(a7, ref Unsafe.Add(ref acc, 7 * w));
         }
     }
 
     /// <summary>(r0 + r1) + (r2 + r3) at column <paramref name="j"/>: the fixed pairing of a group.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TState Group<TIn, TAcc, TState, TL>(ref TIn r0, ref TIn r1, ref TIn r2, ref TIn r3, int j)
+    private static TVec Group<TIn, TAcc, TVec, TW>(ref TIn r0, ref TIn r1, ref TIn r2, ref TIn r3, int j)
         where TIn : unmanaged
-        where TAcc : unmanaged
-        where TState : unmanaged
-        where TL : ILanes<TIn, TAcc, TState> =>
-        TL.Add(
-            TL.Add(TL.Read(ref Unsafe.Add(ref r0, j)), TL.Read(ref Unsafe.Add(ref r1, j))),
-            TL.Add(TL.Read(ref Unsafe.Add(ref r2, j)), TL.Read(ref Unsafe.Add(ref r3, j))));
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec> =>
+        TW.Add(
+            TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r0, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r1, j))),
+            TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r2, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r3, j))));
 
     /// <summary>One row added into the accumulator row, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void AddRow<TIn, TAcc, TVec, TW>(ref TIn row, int columns, ref TAcc acc, nint loOffset)
+    private static void AddRow<TIn, TAcc, TVec, TW>(ref TIn row, int columns, ref TAcc acc)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            AddRow<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>, Sum<TAcc>, CompensatedLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref row, columns, ref acc, loOffset);
-        }
-        else
-        {
-            AddRow<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>, TAcc, PlainLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref row, columns, ref acc, loOffset);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow<TIn, TAcc, TState, TL, TLane, TL1>(ref TIn row, int columns, ref TAcc acc, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged
-        where TState : unmanaged
-        where TL : ILanes<TIn, TAcc, TState>
-        where TLane : unmanaged
-        where TL1 : ILanes<TIn, TAcc, TLane>
-    {
         int j = 0;
-        for (; j + TL.Count <= columns; j += TL.Count)
+        for (; j + TW.Count <= columns; j += TW.Count)
         {
             ref TAcc a = ref Unsafe.Add(ref acc, j);
-            TL.Store(TL.Add(TL.Load(ref a, loOffset), TL.Read(ref Unsafe.Add(ref row, j))), ref a, loOffset);
+            TW.Store(TW.Add(TW.Load(ref a), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref row, j))), ref a);
         }
 
         for (; j < columns; j++)
         {
             ref TAcc a = ref Unsafe.Add(ref acc, j);
-            TL1.Store(TL1.Add(TL1.Load(ref a, loOffset), TL1.Read(ref Unsafe.Add(ref row, j))), ref a, loOffset);
+            a = WidthScalar<TAcc>.Add(a, Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref row, j)));
         }
     }
 }

@@ -85,7 +85,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
 
     public int Items => RowBlocks * Tiles;
 
-    /// <summary>One accumulator row per block (a second plane of as many lanes holds the error sums when compensated).</summary>
+    /// <summary>One accumulator row per block.</summary>
     public int ScratchLanes => RowBlocks * Width;
 
     public static ColumnPlan Create(int outer, int channels, int inner, int components, int laneBytes)
@@ -152,12 +152,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         int columns = Math.Min(TileLanes, Width - col0);
         int partial = block == RowBlocks - 1 ? Math.Clamp(LastRowLanes - col0, 0, columns) : 0;
         TAcc* accumulator = partials + ((long)block * Width) + col0;
-        nint loOffset = ScratchLanes;
         new Span<TAcc>(accumulator, columns).Clear();
-        if (Lanes<TIn, TAcc, TVec, TW>.IsCompensated)
-        {
-            new Span<TAcc>(accumulator + loOffset, columns).Clear();
-        }
 
         // A tile is summed in bands of columns whose accumulators stay in L1 beside the chunk (columns
         // are independent chains, so the bands change nothing but speed).
@@ -167,7 +162,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         {
             int bandColumns = Math.Min(bandLanes, columns - band);
             ColumnKernel.AccumulateBlock<TStore, TIn, TAcc, TOp, TVec, TW>(
-                first + band, Width, rows, bandColumns, Math.Clamp(partial - band, 0, bandColumns), ref accumulator[band], loOffset);
+                first + band, Width, rows, bandColumns, Math.Clamp(partial - band, 0, bandColumns), ref accumulator[band]);
         }
     }
 
@@ -180,19 +175,18 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        nint lo = ScratchLanes;
         ref TAcc first = ref partials[0];
         for (int step = 1; step < RowBlocks; step *= 2)
         {
             for (int block = 0; block + step < RowBlocks; block += 2 * step)
             {
-                Lanes<TIn, TAcc, TVec, TW>.AddInto(ref Unsafe.Add(ref first, block * Width), ref Unsafe.Add(ref first, (block + step) * Width), Width, lo);
+                Lanes<TIn, TAcc, TVec, TW>.AddInto(ref Unsafe.Add(ref first, block * Width), ref Unsafe.Add(ref first, (block + step) * Width), Width);
             }
         }
 
         for (int k = 1; k < SuperFactor; k++)
         {
-            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref first, ref Unsafe.Add(ref first, k * BaseWidth), BaseWidth, lo);
+            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref first, ref Unsafe.Add(ref first, k * BaseWidth), BaseWidth);
         }
 
         int p = Components;
@@ -200,7 +194,7 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
         {
             // Each channel's lanes are its columns, already in output order: narrow them in one run.
             int lanes = Channels * p;
-            TOp.NarrowSpan(partials[..lanes], Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? partials.Slice(ScratchLanes, lanes) : default, output);
+            TOp.NarrowSpan(partials[..lanes], output);
             return;
         }
 
@@ -209,9 +203,8 @@ internal readonly unsafe record struct ColumnPlan : IReductionPlan
             for (int q = 0; q < p; q++)
             {
                 ref TAcc at = ref Unsafe.Add(ref first, (c * Inner * p) + q);
-                Lanes<TIn, TAcc, TVec, TW>.FoldInOrder(ref at, Inner, p, lo);
-
-                output[(c * p) + q] = TOp.Narrow(at, Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref at, lo) : default);
+                Lanes<TIn, TAcc, TVec, TW>.FoldInOrder(ref at, Inner, p);
+                output[(c * p) + q] = TOp.Narrow(at);
             }
         }
     }

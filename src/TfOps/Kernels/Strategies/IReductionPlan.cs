@@ -18,10 +18,7 @@ internal unsafe interface IReductionPlan
     /// <summary>Independent work items; each writes only its own part of the scratch.</summary>
     int Items { get; }
 
-    /// <summary>
-    /// Accumulator lanes of scratch the items write and the finish reads; compensated sums use a second
-    /// plane of as many lanes right after it for their error sums.
-    /// </summary>
+    /// <summary>Accumulator lanes of scratch the items write and the finish reads.</summary>
     int ScratchLanes { get; }
 
     /// <summary>Runs one work item over <paramref name="input"/> (in lanes: complex split in two) into <paramref name="partials"/>.</summary>

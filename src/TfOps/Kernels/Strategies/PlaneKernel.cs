@@ -19,9 +19,9 @@ internal static unsafe class PlaneKernel
 
     /// <summary>
     /// Adds <paramref name="count"/> lanes of a plane run (its first lane goes to slot 0) into the slots
-    /// at <paramref name="slots"/> (their error plane <paramref name="loOffset"/> lanes further).
+    /// at <paramref name="slots"/>.
     /// </summary>
-    public static void AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* source, int count, ref TAcc slots, nint loOffset)
+    public static void AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(TStore* source, int count, ref TAcc slots)
         where TStore : unmanaged
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
@@ -31,7 +31,7 @@ internal static unsafe class PlaneKernel
     {
         if (!TOp.Widens)
         {
-            Accumulate<TIn, TAcc, TVec, TW>(ref Unsafe.AsRef<TIn>(source), count, ref slots, loOffset);
+            Accumulate<TIn, TAcc, TVec, TW>(ref Unsafe.AsRef<TIn>(source), count, ref slots);
             return;
         }
 
@@ -40,7 +40,7 @@ internal static unsafe class PlaneKernel
         {
             int take = Math.Min(buffer.Length, count - done);
             TOp.WidenSpan(new ReadOnlySpan<TStore>(source + done, take), buffer);
-            Accumulate<TIn, TAcc, TVec, TW>(ref buffer[0], take, ref slots, loOffset);
+            Accumulate<TIn, TAcc, TVec, TW>(ref buffer[0], take, ref slots);
         }
     }
 
@@ -49,7 +49,7 @@ internal static unsafe class PlaneKernel
     /// s + (s + half) for half = 32, 16, ... Lane-wise adds, so registers where a half spans whole
     /// registers and scalars below give the same bits as an all-scalar fold.
     /// </summary>
-    public static void Fold<TIn, TAcc, TVec, TW>(ref TAcc slots, int components, nint loOffset)
+    public static void Fold<TIn, TAcc, TVec, TW>(ref TAcc slots, int components)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
@@ -57,13 +57,13 @@ internal static unsafe class PlaneKernel
     {
         for (int half = Slots / 2; half >= components; half /= 2)
         {
-            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref slots, ref Unsafe.Add(ref slots, half), half, loOffset);
+            Lanes<TIn, TAcc, TVec, TW>.AddInto(ref slots, ref Unsafe.Add(ref slots, half), half);
         }
     }
 
     /// <summary>Adds <paramref name="count"/> lanes starting at a multiple of 64 into the slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots, nint loOffset)
+    private static void Accumulate<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
@@ -74,198 +74,143 @@ internal static unsafe class PlaneKernel
         switch (Slots / TW.Count)
         {
             case 1:
-                Registers1<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                Registers1<TIn, TAcc, TVec, TW>(ref source, full, ref slots);
                 break;
             case 2:
-                Registers2<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                Registers2<TIn, TAcc, TVec, TW>(ref source, full, ref slots);
                 break;
             case 4:
-                Registers4<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                Registers4<TIn, TAcc, TVec, TW>(ref source, full, ref slots);
                 break;
             case 8:
-                Registers8<TIn, TAcc, TVec, TW>(ref source, full, ref slots, loOffset);
+                Registers8<TIn, TAcc, TVec, TW>(ref source, full, ref slots);
                 break;
             default:
                 for (int i = 0; i < full; i += Slots)
                 {
-                    AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots, loOffset);
+                    AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots);
                 }
 
                 break;
         }
 
-        AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots, loOffset);
+        AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Registers1<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+    private static void Registers1<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 1);
-        }
-        else
-        {
-            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 1);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, 1);
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Registers2<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+    private static void Registers2<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 2);
-        }
-        else
-        {
-            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 2);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, 2);
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Registers4<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+    private static void Registers4<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 4);
-        }
-        else
-        {
-            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 4);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, 4);
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Registers8<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, nint loOffset)
+    private static void Registers8<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            Registers<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 8);
-        }
-        else
-        {
-            Registers<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>>(ref source, full, ref slots, loOffset, 8);
-        }
-    }
+        where TW : IWidth<TAcc, TVec> =>
+        Registers<TIn, TAcc, TVec, TW>(ref source, full, ref slots, 8);
 
     /// <summary>All 64 slots in <paramref name="registers"/> registers (a constant after inlining) over <paramref name="full"/> lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Registers<TIn, TAcc, TState, TL>(ref TIn source, int full, ref TAcc slots, nint loOffset, int registers)
+    private static void Registers<TIn, TAcc, TVec, TW>(ref TIn source, int full, ref TAcc slots, int registers)
         where TIn : unmanaged
-        where TAcc : unmanaged
-        where TState : unmanaged
-        where TL : ILanes<TIn, TAcc, TState>
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec>
     {
-        int w = TL.Count;
-        var zero = TL.Zero;
-        var a0 = TL.Load(ref slots, loOffset);
-        var a1 = registers > 1 ? TL.Load(ref Unsafe.Add(ref slots, w), loOffset) : zero;
-        var a2 = registers > 2 ? TL.Load(ref Unsafe.Add(ref slots, 2 * w), loOffset) : zero;
-        var a3 = registers > 2 ? TL.Load(ref Unsafe.Add(ref slots, 3 * w), loOffset) : zero;
-        var a4 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 4 * w), loOffset) : zero;
-        var a5 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 5 * w), loOffset) : zero;
-        var a6 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 6 * w), loOffset) : zero;
-        var a7 = registers > 4 ? TL.Load(ref Unsafe.Add(ref slots, 7 * w), loOffset) : zero;
+        int w = TW.Count;
+        var zero = TW.Zero;
+        var a0 = TW.Load(ref slots);
+        var a1 = registers > 1 ? TW.Load(ref Unsafe.Add(ref slots, w)) : zero;
+        var a2 = registers > 2 ? TW.Load(ref Unsafe.Add(ref slots, 2 * w)) : zero;
+        var a3 = registers > 2 ? TW.Load(ref Unsafe.Add(ref slots, 3 * w)) : zero;
+        var a4 = registers > 4 ? TW.Load(ref Unsafe.Add(ref slots, 4 * w)) : zero;
+        var a5 = registers > 4 ? TW.Load(ref Unsafe.Add(ref slots, 5 * w)) : zero;
+        var a6 = registers > 4 ? TW.Load(ref Unsafe.Add(ref slots, 6 * w)) : zero;
+        var a7 = registers > 4 ? TW.Load(ref Unsafe.Add(ref slots, 7 * w)) : zero;
         for (int i = 0; i < full; i += Slots)
         {
             ref TIn p = ref Unsafe.Add(ref source, i);
-            a0 = TL.Add(a0, TL.Read(ref p));
+            a0 = TW.Add(a0, Lanes<TIn, TAcc, TVec, TW>.Read(ref p));
             if (registers > 1)
             {
-                a1 = TL.Add(a1, TL.Read(ref Unsafe.Add(ref p, w)));
+                a1 = TW.Add(a1, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, w)));
             }
 
             if (registers > 2)
             {
-                a2 = TL.Add(a2, TL.Read(ref Unsafe.Add(ref p, 2 * w)));
-                a3 = TL.Add(a3, TL.Read(ref Unsafe.Add(ref p, 3 * w)));
+                a2 = TW.Add(a2, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 2 * w)));
+                a3 = TW.Add(a3, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 3 * w)));
             }
 
             if (registers > 4)
             {
-                a4 = TL.Add(a4, TL.Read(ref Unsafe.Add(ref p, 4 * w)));
-                a5 = TL.Add(a5, TL.Read(ref Unsafe.Add(ref p, 5 * w)));
-                a6 = TL.Add(a6, TL.Read(ref Unsafe.Add(ref p, 6 * w)));
-                a7 = TL.Add(a7, TL.Read(ref Unsafe.Add(ref p, 7 * w)));
+                a4 = TW.Add(a4, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 4 * w)));
+                a5 = TW.Add(a5, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 5 * w)));
+                a6 = TW.Add(a6, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 6 * w)));
+                a7 = TW.Add(a7, Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref p, 7 * w)));
             }
         }
 
-        TL.Store(a0, ref slots, loOffset);
+        TW.Store(a0, ref slots);
         if (registers > 1)
         {
-            TL.Store(a1, ref Unsafe.Add(ref slots, w), loOffset);
+            TW.Store(a1, ref Unsafe.Add(ref slots, w));
         }
 
         if (registers > 2)
         {
-            TL.Store(a2, ref Unsafe.Add(ref slots, 2 * w), loOffset);
-            TL.Store(a3, ref Unsafe.Add(ref slots, 3 * w), loOffset);
+            TW.Store(a2, ref Unsafe.Add(ref slots, 2 * w));
+            TW.Store(a3, ref Unsafe.Add(ref slots, 3 * w));
         }
 
         if (registers > 4)
         {
-            TL.Store(a4, ref Unsafe.Add(ref slots, 4 * w), loOffset);
-            TL.Store(a5, ref Unsafe.Add(ref slots, 5 * w), loOffset);
-            TL.Store(a6, ref Unsafe.Add(ref slots, 6 * w), loOffset);
-            TL.Store(a7, ref Unsafe.Add(ref slots, 7 * w), loOffset);
+            TW.Store(a4, ref Unsafe.Add(ref slots, 4 * w));
+            TW.Store(a5, ref Unsafe.Add(ref slots, 5 * w));
+            TW.Store(a6, ref Unsafe.Add(ref slots, 6 * w));
+            TW.Store(a7, ref Unsafe.Add(ref slots, 7 * w));
         }
     }
 
     /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void AddLanes<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots, nint loOffset)
+    private static void AddLanes<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec>
     {
-        if (typeof(TIn) == typeof(double)) // Lanes.IsCompensated, spelled out so the JIT drops the other branch before inlining it
-        {
-            AddLanes<TIn, TAcc, Sum<TVec>, CompensatedLanes<TIn, TAcc, TVec, TW>, Sum<TAcc>, CompensatedLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref source, count, ref slots, loOffset);
-        }
-        else
-        {
-            AddLanes<TIn, TAcc, TVec, PlainLanes<TIn, TAcc, TVec, TW>, TAcc, PlainLanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>>(ref source, count, ref slots, loOffset);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddLanes<TIn, TAcc, TState, TL, TLane, TL1>(ref TIn source, int count, ref TAcc slots, nint loOffset)
-        where TIn : unmanaged
-        where TAcc : unmanaged
-        where TState : unmanaged
-        where TL : ILanes<TIn, TAcc, TState>
-        where TLane : unmanaged
-        where TL1 : ILanes<TIn, TAcc, TLane>
-    {
         int j = 0;
-        for (; j + TL.Count <= count; j += TL.Count)
+        for (; j + TW.Count <= count; j += TW.Count)
         {
             ref TAcc s = ref Unsafe.Add(ref slots, j);
-            TL.Store(TL.Add(TL.Load(ref s, loOffset), TL.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
+            TW.Store(TW.Add(TW.Load(ref s), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref source, j))), ref s);
         }
 
         for (; j < count; j++)
         {
             ref TAcc s = ref Unsafe.Add(ref slots, j);
-            TL1.Store(TL1.Add(TL1.Load(ref s, loOffset), TL1.Read(ref Unsafe.Add(ref source, j))), ref s, loOffset);
+            s = WidthScalar<TAcc>.Add(s, Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref source, j)));
         }
     }
 }

@@ -58,7 +58,7 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
 
     public int Items => PiecesPerPlane > 1 ? Channels * SegmentsPerChannel : SegmentsPerChannel * ChannelChunks;
 
-    /// <summary>One partial sum (of <see cref="Components"/> lanes) per channel and segment (a second plane holds the error sums when compensated).</summary>
+    /// <summary>One partial sum (of <see cref="Components"/> lanes) per channel and segment.</summary>
     public int ScratchLanes => Channels * SegmentsPerChannel * Components;
 
     /// <summary>Whether planes of <paramref name="inner"/> elements are long enough for this strategy.</summary>
@@ -110,12 +110,12 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
             // Items in memory order: (n, channel, piece).
             int piece = item % PiecesPerPlane, plane = item / PiecesPerPlane;
             int n = plane / Channels, channel = plane % Channels;
-            Span<TAcc> slots = stackalloc TAcc[2 * PlaneKernel.Slots];
+            Span<TAcc> slots = stackalloc TAcc[PlaneKernel.Slots];
             slots.Clear();
             int start = piece * PieceLanes;
-            PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(input + (n * planeStride) + ((long)channel * PlaneLanes) + start, Math.Min(PieceLanes, PlaneLanes - start), ref slots[0], PlaneKernel.Slots);
-            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots[0], p, PlaneKernel.Slots);
-            Store<TIn, TAcc, TVec, TW>(partials, (((long)channel * SegmentsPerChannel) + (n * PiecesPerPlane) + piece) * p, ref slots[0], PlaneKernel.Slots);
+            PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(input + (n * planeStride) + ((long)channel * PlaneLanes) + start, Math.Min(PieceLanes, PlaneLanes - start), ref slots[0]);
+            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots[0], p);
+            Store(partials, (((long)channel * SegmentsPerChannel) + (n * PiecesPerPlane) + piece) * p, ref slots[0]);
             return;
         }
 
@@ -125,8 +125,8 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
         int firstChannel = (item % chunks) * ChannelsPerItem;
         int channels = Math.Min(ChannelsPerItem, Channels - firstChannel);
         int lanes = channels * PlaneKernel.Slots;
-        Span<TAcc> all = stackalloc TAcc[2 * SlotBytes / Unsafe.SizeOf<TAcc>()];
-        all = all[..(2 * lanes)];
+        Span<TAcc> all = stackalloc TAcc[SlotBytes / Unsafe.SizeOf<TAcc>()];
+        all = all[..lanes];
         all.Clear();
         int end = Math.Min(Outer, (segment + 1) * PlanesPerItem);
         for (int n = segment * PlanesPerItem; n < end; n++)
@@ -134,15 +134,15 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
             TStore* planes = input + (n * planeStride) + ((long)firstChannel * PlaneLanes);
             for (int c = 0; c < channels; c++)
             {
-                PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(planes + ((long)c * PlaneLanes), PlaneLanes, ref all[c * PlaneKernel.Slots], lanes);
+                PlaneKernel.AddRun<TStore, TIn, TAcc, TOp, TVec, TW>(planes + ((long)c * PlaneLanes), PlaneLanes, ref all[c * PlaneKernel.Slots]);
             }
         }
 
         for (int c = 0; c < channels; c++)
         {
             ref TAcc slots = ref all[c * PlaneKernel.Slots];
-            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots, p, lanes);
-            Store<TIn, TAcc, TVec, TW>(partials, ((((long)firstChannel + c) * SegmentsPerChannel) + segment) * p, ref slots, lanes);
+            PlaneKernel.Fold<TIn, TAcc, TVec, TW>(ref slots, p);
+            Store(partials, ((((long)firstChannel + c) * SegmentsPerChannel) + segment) * p, ref slots);
         }
     }
 
@@ -156,33 +156,25 @@ internal readonly unsafe record struct PlanePlan : IReductionPlan
         where TW : IWidth<TAcc, TVec>
     {
         int p = Components, perChannel = SegmentsPerChannel;
-        nint lo = ScratchLanes;
         for (int c = 0; c < Channels; c++)
         {
             // A channel's segments are contiguous: segment k's p lanes at (c * perChannel + k) * p.
             ref TAcc first = ref partials[c * perChannel * p];
             for (int q = 0; q < p; q++)
             {
-                Lanes<TIn, TAcc, TVec, TW>.FoldPairwise(ref Unsafe.Add(ref first, q), perChannel, p, lo);
-                output[(c * p) + q] = TOp.Narrow(Unsafe.Add(ref first, q), Lanes<TIn, TAcc, TVec, TW>.IsCompensated ? Unsafe.Add(ref first, q + lo) : default);
+                Lanes<TIn, TAcc, TVec, TW>.FoldPairwise(ref Unsafe.Add(ref first, q), perChannel, p);
+                output[(c * p) + q] = TOp.Narrow(Unsafe.Add(ref first, q));
             }
         }
     }
 
-    /// <summary>Copies the folded sum (its first <see cref="Components"/> slots, both planes) to its scratch place.</summary>
-    private void Store<TIn, TAcc, TVec, TW>(TAcc* partials, long at, ref TAcc slots, nint slotsLo)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
+    /// <summary>Copies the folded sum (its first <see cref="Components"/> slots) to its scratch place.</summary>
+    private void Store<TAcc>(TAcc* partials, long at, ref TAcc slots)
+        where TAcc : unmanaged
     {
         for (int q = 0; q < Components; q++)
         {
             partials[at + q] = Unsafe.Add(ref slots, q);
-            if (Lanes<TIn, TAcc, TVec, TW>.IsCompensated)
-            {
-                partials[at + q + ScratchLanes] = Unsafe.Add(ref slots, q + slotsLo);
-            }
         }
     }
 }
