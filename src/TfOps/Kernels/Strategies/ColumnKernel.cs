@@ -142,14 +142,63 @@ internal static unsafe class ColumnKernel
         }
     }
 
-    /// <summary>Eight registers of columns over <paramref name="rows"/> rows (a multiple of 4), no branches in the loop.</summary>
+    /// <summary>
+    /// Eight registers of columns over <paramref name="rows"/> rows (a multiple of 4), no branches in the
+    /// loop. The same arithmetic as <see cref="Strip{TIn, TAcc, TVec, TW}"/> (each column
+    /// <c>acc + ((r0 + r1) + (r2 + r3))</c>), but the loads go row by row: all of r0 and r1 first, then r2
+    /// and r3, so each row's 256 bytes are read in address order. Loading register by register across
+    /// four rows made rows of 64 float32 lanes read from memory about 1.5x slower (205 MB, two threads:
+    /// 5.0-5.7 ms against 3.3-3.7 ms; docs/benchmarks.md, "Eight-register strips").
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Strip8<TIn, TAcc, TVec, TW>(ref TIn source, nint stride, int rows, ref TAcc acc)
         where TIn : unmanaged
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec> =>
-        Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, 8, ref acc);
+        where TW : IWidth<TAcc, TVec>
+    {
+        int w = TW.Count;
+        var a0 = TW.Load(ref acc);
+        var a1 = TW.Load(ref Unsafe.Add(ref acc, w));
+        var a2 = TW.Load(ref Unsafe.Add(ref acc, 2 * w));
+        var a3 = TW.Load(ref Unsafe.Add(ref acc, 3 * w));
+        var a4 = TW.Load(ref Unsafe.Add(ref acc, 4 * w));
+        var a5 = TW.Load(ref Unsafe.Add(ref acc, 5 * w));
+        var a6 = TW.Load(ref Unsafe.Add(ref acc, 6 * w));
+        var a7 = TW.Load(ref Unsafe.Add(ref acc, 7 * w));
+        for (int row = 0; row < rows; row += GroupRows)
+        {
+            ref TIn r0 = ref Unsafe.Add(ref source, row * stride);
+            ref TIn r1 = ref Unsafe.Add(ref r0, stride);
+            ref TIn r2 = ref Unsafe.Add(ref r1, stride);
+            ref TIn r3 = ref Unsafe.Add(ref r2, stride);
+            var p0 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 0);
+            var p1 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, w);
+            var p2 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 2 * w);
+            var p3 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 3 * w);
+            var p4 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 4 * w);
+            var p5 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 5 * w);
+            var p6 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 6 * w);
+            var p7 = Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, 7 * w);
+            a0 = TW.Add(a0, TW.Add(p0, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 0)));
+            a1 = TW.Add(a1, TW.Add(p1, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, w)));
+            a2 = TW.Add(a2, TW.Add(p2, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 2 * w)));
+            a3 = TW.Add(a3, TW.Add(p3, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 3 * w)));
+            a4 = TW.Add(a4, TW.Add(p4, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 4 * w)));
+            a5 = TW.Add(a5, TW.Add(p5, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 5 * w)));
+            a6 = TW.Add(a6, TW.Add(p6, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 6 * w)));
+            a7 = TW.Add(a7, TW.Add(p7, Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, 7 * w)));
+        }
+
+        TW.Store(a0, ref acc);
+        TW.Store(a1, ref Unsafe.Add(ref acc, w));
+        TW.Store(a2, ref Unsafe.Add(ref acc, 2 * w));
+        TW.Store(a3, ref Unsafe.Add(ref acc, 3 * w));
+        TW.Store(a4, ref Unsafe.Add(ref acc, 4 * w));
+        TW.Store(a5, ref Unsafe.Add(ref acc, 5 * w));
+        TW.Store(a6, ref Unsafe.Add(ref acc, 6 * w));
+        TW.Store(a7, ref Unsafe.Add(ref acc, 7 * w));
+    }
 
     /// <summary>Four registers of columns over <paramref name="rows"/> rows (a multiple of 4), no branches in the loop.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -170,7 +219,7 @@ internal static unsafe class ColumnKernel
         Strip<TIn, TAcc, TVec, TW>(ref source, stride, rows, registers, ref acc);
 
     /// <summary>
-    /// One to eight registers of columns (each column its own chain) over <paramref name="rows"/> rows
+    /// One to four registers of columns (each column its own chain) over <paramref name="rows"/> rows
     /// (a multiple of 4); <paramref name="registers"/> is a constant once inlined, so the tests fold away.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -186,10 +235,6 @@ internal static unsafe class ColumnKernel
         var a1 = registers > 1 ? TW.Load(ref Unsafe.Add(ref acc, w)) : zero;
         var a2 = registers > 2 ? TW.Load(ref Unsafe.Add(ref acc, 2 * w)) : zero;
         var a3 = registers > 3 ? TW.Load(ref Unsafe.Add(ref acc, 3 * w)) : zero;
-        var a4 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 4 * w)) : zero;
-        var a5 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 5 * w)) : zero;
-        var a6 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 6 * w)) : zero;
-        var a7 = registers > 4 ? TW.Load(ref Unsafe.Add(ref acc, 7 * w)) : zero;
         for (int row = 0; row < rows; row += GroupRows)
         {
             ref TIn r0 = ref Unsafe.Add(ref source, row * stride);
@@ -211,14 +256,6 @@ internal static unsafe class ColumnKernel
             {
                 a3 = TW.Add(a3, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 3 * w));
             }
-
-            if (registers > 4)
-            {
-                a4 = TW.Add(a4, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 4 * w));
-                a5 = TW.Add(a5, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 5 * w));
-                a6 = TW.Add(a6, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 6 * w));
-                a7 = TW.Add(a7, Group<TIn, TAcc, TVec, TW>(ref r0, ref r1, ref r2, ref r3, 7 * w));
-            }
         }
 
         TW.Store(a0, ref acc);
@@ -236,14 +273,6 @@ internal static unsafe class ColumnKernel
         {
             TW.Store(a3, ref Unsafe.Add(ref acc, 3 * w));
         }
-
-        if (registers > 4)
-        {
-            TW.Store(a4, ref Unsafe.Add(ref acc, 4 * w));
-            TW.Store(a5, ref Unsafe.Add(ref acc, 5 * w));
-            TW.Store(a6, ref Unsafe.Add(ref acc, 6 * w));
-            TW.Store(a7, ref Unsafe.Add(ref acc, 7 * w));
-        }
     }
 
     /// <summary>(r0 + r1) + (r2 + r3) at column <paramref name="j"/>: the fixed pairing of a group.</summary>
@@ -253,9 +282,16 @@ internal static unsafe class ColumnKernel
         where TAcc : unmanaged, INumberBase<TAcc>
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec> =>
-        TW.Add(
-            TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r0, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r1, j))),
-            TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r2, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r3, j))));
+        TW.Add(Pair<TIn, TAcc, TVec, TW>(ref r0, ref r1, j), Pair<TIn, TAcc, TVec, TW>(ref r2, ref r3, j));
+
+    /// <summary>r0 + r1 at column <paramref name="j"/>: one half of a group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Pair<TIn, TAcc, TVec, TW>(ref TIn r0, ref TIn r1, int j)
+        where TIn : unmanaged
+        where TAcc : unmanaged, INumberBase<TAcc>
+        where TVec : unmanaged
+        where TW : IWidth<TAcc, TVec> =>
+        TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r0, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r1, j)));
 
     /// <summary>One row added into the accumulator row, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
