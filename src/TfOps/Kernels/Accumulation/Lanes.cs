@@ -30,6 +30,27 @@ internal static class Lanes<TIn, TAcc, TVec, TW>
             ? TW.LoadWidened(ref Unsafe.As<TIn, float>(ref source))
             : TW.Load(ref Unsafe.As<TIn, TAcc>(ref source));
 
+    /// <summary>
+    /// <c>at[i] = at[i] + Read(source[i])</c> for <paramref name="count"/> lanes: one input row (or the
+    /// tail of a plane run) added lane by lane into its accumulators, for the strategies' leftovers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void AddRun(ref TAcc at, ref TIn source, int count)
+    {
+        int i = 0;
+        for (; i + TW.Count <= count; i += TW.Count)
+        {
+            ref TAcc a = ref Unsafe.Add(ref at, i);
+            TW.Store(TW.Add(TW.Load(ref a), Read(ref Unsafe.Add(ref source, i))), ref a);
+        }
+
+        for (; i < count; i++)
+        {
+            ref TAcc a = ref Unsafe.Add(ref at, i);
+            a = WidthScalar<TAcc>.Add(a, Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref source, i)));
+        }
+    }
+
     /// <summary><c>at[i] = at[i] + from[i]</c> for <paramref name="count"/> lanes (both in the same scratch).</summary>
     public static void AddInto(ref TAcc at, ref TAcc from, int count)
     {

@@ -55,14 +55,14 @@ internal static unsafe class ColumnKernel
                 SweepGroups<TIn, TAcc, TVec, TW>(ref chunk, chunkStride, grouped, columns, ref accumulator);
                 for (int row = grouped; row < take; row++)
                 {
-                    AddRow<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns, ref accumulator);
+                    Lanes<TIn, TAcc, TVec, TW>.AddRun(ref accumulator, ref Unsafe.Add(ref chunk, (nint)row * chunkStride), columns);
                 }
             }
 
             if (partialColumns > 0)
             {
                 ref TIn row = ref Rows<TStore, TIn, TAcc, TOp>(first + ((long)rows * stride), stride, 1, partialColumns, buffer, out _);
-                AddRow<TIn, TAcc, TVec, TW>(ref row, partialColumns, ref accumulator);
+                Lanes<TIn, TAcc, TVec, TW>.AddRun(ref accumulator, ref row, partialColumns);
             }
         }
         finally
@@ -292,26 +292,4 @@ internal static unsafe class ColumnKernel
         where TVec : unmanaged
         where TW : IWidth<TAcc, TVec> =>
         TW.Add(Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r0, j)), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref r1, j)));
-
-    /// <summary>One row added into the accumulator row, lane by lane.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void AddRow<TIn, TAcc, TVec, TW>(ref TIn row, int columns, ref TAcc acc)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        int j = 0;
-        for (; j + TW.Count <= columns; j += TW.Count)
-        {
-            ref TAcc a = ref Unsafe.Add(ref acc, j);
-            TW.Store(TW.Add(TW.Load(ref a), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref row, j))), ref a);
-        }
-
-        for (; j < columns; j++)
-        {
-            ref TAcc a = ref Unsafe.Add(ref acc, j);
-            a = WidthScalar<TAcc>.Add(a, Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref row, j)));
-        }
-    }
 }

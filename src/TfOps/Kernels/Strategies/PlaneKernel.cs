@@ -88,13 +88,13 @@ internal static unsafe class PlaneKernel
             default:
                 for (int i = 0; i < full; i += Slots)
                 {
-                    AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, i), Slots, ref slots);
+                    Lanes<TIn, TAcc, TVec, TW>.AddRun(ref slots, ref Unsafe.Add(ref source, i), Slots);
                 }
 
                 break;
         }
 
-        AddLanes<TIn, TAcc, TVec, TW>(ref Unsafe.Add(ref source, full), count - full, ref slots);
+        Lanes<TIn, TAcc, TVec, TW>.AddRun(ref slots, ref Unsafe.Add(ref source, full), count - full);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -189,28 +189,6 @@ internal static unsafe class PlaneKernel
             TW.Store(a5, ref Unsafe.Add(ref slots, 5 * w));
             TW.Store(a6, ref Unsafe.Add(ref slots, 6 * w));
             TW.Store(a7, ref Unsafe.Add(ref slots, 7 * w));
-        }
-    }
-
-    /// <summary>Adds up to 64 lanes into slots 0..count-1.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void AddLanes<TIn, TAcc, TVec, TW>(ref TIn source, int count, ref TAcc slots)
-        where TIn : unmanaged
-        where TAcc : unmanaged, INumberBase<TAcc>
-        where TVec : unmanaged
-        where TW : IWidth<TAcc, TVec>
-    {
-        int j = 0;
-        for (; j + TW.Count <= count; j += TW.Count)
-        {
-            ref TAcc s = ref Unsafe.Add(ref slots, j);
-            TW.Store(TW.Add(TW.Load(ref s), Lanes<TIn, TAcc, TVec, TW>.Read(ref Unsafe.Add(ref source, j))), ref s);
-        }
-
-        for (; j < count; j++)
-        {
-            ref TAcc s = ref Unsafe.Add(ref slots, j);
-            s = WidthScalar<TAcc>.Add(s, Lanes<TIn, TAcc, TAcc, WidthScalar<TAcc>>.Read(ref Unsafe.Add(ref source, j)));
         }
     }
 }
