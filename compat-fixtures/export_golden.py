@@ -303,9 +303,9 @@ def validate(dtype, data_format, shape):
 def model_bias_add_grad(dtype, data_format, x, arithmetic=TFOPS):
     """The intended semantics in numpy, returned in the storage dtype. A single row (NHWC [1, C];
     NCHW with N * H * W == 1) is copied bit for bit, as TensorFlow's kernel copies it. Otherwise
-    floating sums start from +0.0 like Eigen's reducer and are taken in float64 and rounded once to
-    the output type (float16 and bfloat16 are summed in float32 and rounded once; float32 in
-    float32); integers wrap; complex per component. With arithmetic=TENSORFLOW, float16 NCHW follows
+    floating sums start from +0.0 like Eigen's reducer and are taken in float64 (numpy's reduce)
+    and rounded to the output type (bfloat16 through float32, which can round twice at a tie: the
+    tolerance covers it); integers wrap; complex per component. With arithmetic=TENSORFLOW, float16 NCHW follows
     TensorFlow's CPU kernel instead: each contiguous H*W run is summed in float16
     (tensorflow_half_nchw); every other dtype and format keeps the model above."""
     validate(dtype, data_format, x.shape)
@@ -523,10 +523,10 @@ def case_notes(case, backend_name, version):
         return ("rank-2 NCHW: column sums, as TensorFlow's eager CPU kernel computes them; its graph "
                 "shape function rejects rank 2 and its GPU kernel aborts")
     if family == "bfloat16" and backend_name == "numpy":
-        return "bfloat16 summed in float32 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums in bfloat16)"
+        return "bfloat16 summed in float64 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums in bfloat16)"
     if (case.dtype, case.data_format) == ("float16", "NCHW") and backend_name == "numpy" and case.values != "signedzero" \
             and not single_row(case.shape, case.data_format) and int(np.prod(case.shape[2:])) > 1:
-        return ("float16 NCHW summed in float32 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums "
+        return ("float16 NCHW summed in float64 and rounded once (TfOps's choice; TensorFlow's CPU kernel sums "
                 "each H*W run in float16 first: see the -tfmodel cases)")
     return None
 
