@@ -72,7 +72,7 @@ public class ArithmeticTests
     [Test]
     public void HalfAccumulatesInFloat32()
     {
-        // 4096 ones: a float16 running sum would stick at 2048; float32 accumulation gives 4096 exactly.
+        // 4096 ones: a float16 running sum would stick at 2048; a wider accumulator (TfOps sums in float64) gives 4096 exactly.
         var x = Enumerable.Repeat((Half)1, 4096).ToArray();
         var y = new Half[1];
         BiasAddGrad.Compute<Half>(x, [4096, 1], DataFormat.NHWC, y);
@@ -82,7 +82,7 @@ public class ArithmeticTests
     [Test]
     public void BFloat16AccumulatesInFloat32()
     {
-        // 1024 ones: a bfloat16 running sum sticks at 256; float32 accumulation gives 1024 exactly.
+        // 1024 ones: a bfloat16 running sum sticks at 256; a wider accumulator (TfOps sums in float64) gives 1024 exactly.
         var x = Enumerable.Repeat(BFloat16.FromSingle(1), 1024).ToArray();
         var y = new BFloat16[1];
         BiasAddGrad.Compute<BFloat16>(x, [1, 1, 1024], DataFormat.NCHW, y);
