@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using TfOps.Kernels.Accumulation;
 
 namespace TfOps.Kernels;
@@ -51,7 +50,7 @@ internal static class KernelDispatch
         Span<double> lanes = MemoryMarshal.Cast<T, double>(output);
 
         // One row (or none) was copied (or zeroed), not summed: nothing can have overflowed.
-        if ((long)outer * inner <= 1 || AllFinite(lanes))
+        if ((long)outer * inner <= 1 || TensorPrimitives.IsFiniteAll<double>(lanes))
         {
             return;
         }
@@ -74,36 +73,6 @@ internal static class KernelDispatch
         {
             ArrayPool<double>.Shared.Return(rented);
         }
-    }
-
-    /// <summary>True when no lane is Inf or NaN (exponent bits all set), checked a register at a time.</summary>
-    private static bool AllFinite(ReadOnlySpan<double> lanes)
-    {
-        const ulong Exponent = 0x7FF0_0000_0000_0000;
-        ReadOnlySpan<ulong> bits = MemoryMarshal.Cast<double, ulong>(lanes);
-        ref ulong first = ref MemoryMarshal.GetReference(bits);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var mask = Vector256.Create(Exponent);
-            for (; i + Vector256<ulong>.Count <= bits.Length; i += Vector256<ulong>.Count)
-            {
-                if (Vector256.EqualsAny(Vector256.LoadUnsafe(ref first, (nuint)i) & mask, mask))
-                {
-                    return false;
-                }
-            }
-        }
-
-        for (; i < bits.Length; i++)
-        {
-            if ((Unsafe.Add(ref first, i) & Exponent) == Exponent)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // T is TStore (or, for complex, a pair of TStore lanes) by the chain above: the spans are reinterpreted, never converted.
